@@ -1,0 +1,119 @@
+"""Resolve date expressions against a document's published date and time zone.
+
+"on Thursday" is the latest Thursday on or before publication; "the 25th" is that day of the published
+month (or the month before, if it would lie in the future); "24 March" takes the published year (or the
+year before); "today"/"yesterday" count from publication. Vague spans ("last week", "this year",
+"since January") resolve to None: a wrong exact date is worse than none.
+A time of day ("early morning of the 27th" in Seoul) can move an event to another date in New York,
+where the Security Council votes: see :func:`to_timezone`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+from .lexicon import load_lexicon
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_VAGUE = re.compile(r"\b(last|next|this|past|coming|since|early|late|mid)\s+(week|month|year|decade)|"
+                    r"\bsince\b|\bweeks?\b|\bmonths?\b|\byears?\b|\bdecades?\b|\bdays\b", re.I)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+_ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _not_after(candidate: Optional[date], published: date, back: timedelta | None = None) -> Optional[date]:
+    """Move a year-less date into the past if it would fall after publication (allowing one day)."""
+    if candidate is None or candidate <= published + timedelta(days=1):
+        return candidate
+    return _safe_date(candidate.year - 1, candidate.month, candidate.day)
+
+
+def _weekday(text: str, published: date) -> Optional[date]:
+    low = text.lower()
+    for i, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            return published - timedelta(days=(published.weekday() - i) % 7)
+    return None
+
+
+def _relative(text: str, published: date) -> Optional[date]:
+    low = text.lower()
+    if re.search(r"\btoday\b|\btonight\b", low):
+        return published
+    if re.search(r"\byesterday\b", low):
+        return published - timedelta(days=1)
+    return None
+
+
+def _calendar(text: str, published: date) -> Optional[date]:
+    """Explicit calendar dates: ISO, "24 March 2022", "March 24", "Nov. 18"."""
+    if m := _ISO.search(text):
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    for rx, day_i, mon_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in rx.finditer(text):
+            month = MONTHS.get(m[mon_i].lower().rstrip("."))
+            if month is None:
+                continue
+            year = int(m[3]) if m[3] else published.year
+            found = _safe_date(year, month, int(m[day_i]))
+            return found if m[3] else _not_after(found, published)
+    if m := _ORDINAL_DAY.search(text):
+        found = _safe_date(published.year, published.month, int(m[1]))
+        if found and found > published + timedelta(days=1):
+            prev = published.replace(day=1) - timedelta(days=1)
+            found = _safe_date(prev.year, prev.month, int(m[1]))
+        return found
+    return None
+
+
+def resolve_date(text: str, published: Optional[date]) -> Optional[date]:
+    """The single day a date expression names, or None when it names none (or no anchor is known)."""
+    if published is None:
+        m = _ISO.search(text)
+        return _safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    found = _calendar(text, published)
+    if found:
+        return found
+    if _VAGUE.search(text):
+        return None
+    return _relative(text, published) or _weekday(text, published)
+
+
+def hour_of_day(text: str) -> Optional[int]:
+    """The hour a time-of-day phrase suggests ("early morning" -> 3), from ``cues.yml``."""
+    low = text.lower()
+    if m := re.search(r"\b(\d{1,2}):(\d{2})\s*(a\.m\.|am|p\.m\.|pm)?", low):
+        hour = int(m[1]) % 12 if m[3] else int(m[1])
+        return hour + 12 if m[3] and m[3].startswith("p") else hour
+    table = load_lexicon().cues["times_of_day"]
+    for phrase in sorted(table, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
+            return int(table[phrase])
+    return None
+
+
+def to_timezone(day: date, hour: Optional[int], source_tz: str, target_tz: str) -> date:
+    """The date in ``target_tz`` of an event on ``day`` at ``hour`` in ``source_tz``.
+
+    Without a known hour the day is kept: shifting by a guess would be wrong as often as right.
+    """
+    if hour is None or source_tz == target_tz:
+        return day
+    local = datetime(day.year, day.month, day.day, hour, tzinfo=ZoneInfo(source_tz))
+    return local.astimezone(ZoneInfo(target_tz)).date()

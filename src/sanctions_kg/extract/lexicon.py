@@ -1,0 +1,67 @@
+"""The rules files as Python lookups, loaded once (``rules/*.yml``)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ..nlp.gazetteer import load_yaml
+from ..settings import PACKAGE_DIR
+
+RULES = PACKAGE_DIR / "rules"
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name for comparison: no accents, lower case, hyphens/dots/apostrophes as spaces, no "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[-.'’‘`]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every lookup table the extractors need."""
+
+    cues: dict
+    countries: dict
+    organisations: tuple[dict, ...]
+    country_by_name: dict[str, str]
+    org_by_code: dict[str, dict]
+    org_by_name: dict[str, str]
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A cue list from ``cues.yml`` as a set of lemmas."""
+        return frozenset(self.cues.get(name, []))
+
+    def country_name(self, iso3: str) -> str:
+        return self.countries.get(iso3, {}).get("name", iso3)
+
+    def is_permanent(self, iso3: str) -> bool:
+        return bool(self.countries.get(iso3, {}).get("permanent"))
+
+    def country_for(self, name: str) -> Optional[str]:
+        """ISO3 for a country name, alias, demonym or capital, else None."""
+        return self.country_by_name.get(normalise_name(name))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(rules_dir: Path = RULES) -> Lexicon:
+    """Build the lookups from the rules folder (cached)."""
+    countries = load_yaml(rules_dir / "countries.yml")
+    orgs = tuple(load_yaml(rules_dir / "organisations.yml"))
+    by_name: dict[str, str] = {}
+    for iso3, entry in countries.items():
+        names = [entry["name"], *entry.get("aliases", []), *entry.get("demonyms", []),
+                 entry.get("capital") or "", *entry.get("metonyms", [])]
+        for name in filter(None, names):
+            by_name.setdefault(normalise_name(name), iso3)
+    org_names = {normalise_name(a): o["code"] for o in orgs for a in [o["label"], *o.get("aliases", [])]}
+    return Lexicon(
+        cues=load_yaml(rules_dir / "cues.yml"), countries=countries, organisations=orgs,
+        country_by_name=by_name, org_by_code={o["code"]: o for o in orgs}, org_by_name=org_names,
+    )

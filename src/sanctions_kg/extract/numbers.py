@@ -1,0 +1,37 @@
+"""Numbers as written in news text: "13", "500,000", "4 million", "four million", "a pair", "one"."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .lexicon import load_lexicon
+
+_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def word_value(word: str) -> Optional[float]:
+    """The value of one token: digits (with thousands commas) or a number word; None otherwise."""
+    w = word.lower().strip()
+    if _NUMERIC.match(w):
+        return float(w.replace(",", ""))
+    table = load_lexicon().cues["number_words"]
+    return float(table[w]) if w in table else None
+
+
+def parse_number(text: str) -> Optional[float]:
+    """Value of a short phrase such as "4 million", "four million", "500,000" or "a pair"."""
+    mult = load_lexicon().cues["multipliers"]
+    value: Optional[float] = None
+    for word in re.split(r"[\s-]+", text.strip()):
+        w = word.lower().strip(",.;:()")
+        if w in mult and value is not None:
+            value *= mult[w]
+        elif value is None:
+            value = word_value(w)
+    return value
+
+
+def parse_count(text: str) -> Optional[int]:
+    """An integer count, or None when the phrase holds no number."""
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None

@@ -1,0 +1,192 @@
+"""The Python helper: the knowledge graph as plain Python rows, DataFrames and networkx graphs.
+
+It is the same library the CLI uses (``query.run_query``), not a second path: the same refusals
+(no Update, no SERVICE), the same named queries, and parameters bound as RDF terms by the store,
+never formatted into query text. What it adds is conversion to Python values, for notebooks::
+
+    with KnowledgeGraph.open("graph/store") as kg:
+        kg.query("cq1")
+        kg.query("SELECT ?l { ?c skg:iso3 ?iso ; rdfs:label ?l }", iso="PRK")
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from .errors import Errors, QueryError
+from .query import PREFIXES, resolve_query, run_query
+from .settings import load_settings
+
+if TYPE_CHECKING:
+    import networkx
+    import pandas
+
+    from .store import QueryResult, Store
+
+PathLike = Union[Path, str]
+
+
+class KnowledgeGraph:
+    """A read-only view of a store for Python users; open it with :meth:`open`, close it when done."""
+
+    def __init__(self, store: "Store", queries_dir: Optional[Path] = None) -> None:
+        self.store = store
+        self.queries_dir = queries_dir or load_settings().ontology_dir / "queries"
+
+    @classmethod
+    def open(
+        cls,
+        store: Optional[PathLike] = None,
+        graph: Optional[PathLike] = None,
+        endpoint: Optional[str] = None,
+    ) -> "KnowledgeGraph":
+        """Open an Oxigraph store directory, an RDF file, or a SPARQL endpoint (as the CLI does)."""
+        from .store import open_store  # lazily: importing the helper should not open anything
+
+        return cls(open_store(store=store, graph=graph, endpoint=endpoint))
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def query(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> list[dict[str, object]]:
+        """All rows of a query (SPARQL text or a named query such as ``"cq1"``) as Python values.
+
+        Keyword arguments bind query variables: ``kg.query(q, iso="PRK")`` binds ``?iso`` to the
+        literal "PRK"; pass ``URIRef``/``kg.iri("id:country/PRK")`` for an IRI.
+        """
+        return list(self.rows(sparql_or_name, timeout=timeout, **params))
+
+    def rows(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> Iterator[dict[str, object]]:
+        """Like :meth:`query` but yields rows as the store produces them, for large results.
+
+        SELECT rows map every projected variable (None when unbound); ASK yields one
+        ``{"boolean": bool}``; CONSTRUCT/DESCRIBE yield ``{"subject", "predicate", "object"}``.
+        """
+        result = self._run(sparql_or_name, timeout, params)
+        return _python_rows(result)
+
+    def query_df(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> "pandas.DataFrame":
+        """A query's rows as a pandas DataFrame whose columns are the projected variables, in order."""
+        import pandas  # lazily: pandas is slow to import and only notebooks need it
+
+        result = self._run(sparql_or_name, timeout, params)
+        columns = _columns(result)
+        return pandas.DataFrame.from_records(list(_python_rows(result)), columns=columns)
+
+    def _run(self, sparql_or_name: str, timeout: float, params: Mapping[str, Any]) -> "QueryResult":
+        """Resolve a named query, convert keyword arguments to RDF terms, run read-only."""
+        named = resolve_query(sparql_or_name, self.queries_dir)
+        bindings = {name: to_term(name, value) for name, value in params.items()}
+        result = run_query(self.store, named.sparql, bindings, timeout=timeout)
+        assert result is not None  # run_query returns None only for an allowed Update
+        return result
+
+    @staticmethod
+    def iri(name: str) -> URIRef:
+        """``"id:country/PRK"`` -> the full IRI; an already full IRI (with or without <>) as is."""
+        text = name.strip().removeprefix("<").removesuffix(">")
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in PREFIXES and not local.startswith("//"):
+            return URIRef(PREFIXES[prefix] + local)
+        return URIRef(text)
+
+    # -- other views -----------------------------------------------------------------------------
+
+    def to_networkx(self) -> "networkx.MultiDiGraph":
+        """The graph as a networkx MultiDiGraph (see ``sanctions_kg.export.to_networkx``)."""
+        from .export import to_networkx
+
+        return to_networkx(self.store)
+
+    def export(self, path: PathLike) -> None:
+        """Write the graph to ``path``; the suffix picks the format (see ``sanctions_kg.export``)."""
+        from . import export
+
+        export.export(self.store, Path(path))
+
+    # -- lifetime --------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """Number of triples (quads) in the store."""
+        return len(self.store)
+
+    def close(self) -> None:
+        """Release the store (an embedded Oxigraph holds a lock on its directory)."""
+        close = getattr(self.store, "close", None)
+        if callable(close):
+            close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({self.store!r})"
+
+
+def to_term(name: str, value: Any) -> Identifier:
+    """A Python value as the RDF term a user means; a str is always a literal, never an IRI.
+
+    bool before int (bool is an int) and datetime before date (datetime is a date); an unsupported
+    type is refused (E025) rather than turned into its ``str()``.
+    """
+    if isinstance(value, Identifier):
+        return value
+    if isinstance(value, bool):
+        return Literal(value, datatype=XSD.boolean)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, (float, Decimal)):
+        return Literal(value, datatype=XSD.double if isinstance(value, float) else XSD.decimal)
+    if isinstance(value, datetime):
+        return Literal(value, datatype=XSD.dateTime)
+    if isinstance(value, date):
+        return Literal(value, datatype=XSD.date)
+    if isinstance(value, time):
+        return Literal(value, datatype=XSD.time)
+    if isinstance(value, str):
+        return Literal(value)
+    raise QueryError(Errors.E025.format(param=f"{name}={value!r}"))
+
+
+def to_python(term: Optional[Identifier]) -> object:
+    """An RDF term as a Python value: IRI -> str, literal -> int/date/Decimal/str..., unbound -> None."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+def _columns(result: "QueryResult") -> list[str]:
+    """Column names for any kind of result, matching the keys of :func:`_python_rows`."""
+    if result.kind == "select":
+        return list(result.vars)
+    if result.kind == "ask":
+        return ["boolean"]
+    return ["subject", "predicate", "object"]
+
+
+def _python_rows(result: "QueryResult") -> Iterator[dict[str, object]]:
+    """Rows of any kind of result as dicts of Python values, lazily."""
+    if result.kind == "ask":
+        yield {"boolean": bool(result.boolean)}
+    elif result.kind == "select":
+        variables = list(result.vars)
+        for row in result:
+            yield {v: to_python(row.get(v)) for v in variables}
+    else:
+        for s, p, o in result.triples():
+            yield {"subject": to_python(s), "predicate": to_python(p), "object": to_python(o)}

@@ -1,0 +1,134 @@
+"""Domain components registered with ``@Language.factory``; their rules are the files in ``rules/``.
+
+- ``skg_gazetteer`` (before ``ner``): countries, demonyms, capitals and known organisations as entities,
+  so that the statistical NER keeps them and resolves them to codes (``ent.ent_id_``).
+- ``skg_terms`` (after ``ner``): missile types, measures, commodities, units and tally phrases as spans
+  in ``doc.spans["skg"]``.
+- ``skg_actors`` (last): person and organisation names the model misses (name shapes from ``names.yml``),
+  and removal of entities that overlap a domain term ("ICBMs" is not an organisation).
+Each follows spaCy's habit: ``__call__`` matches and sets annotations; ``initialize`` loads the patterns.
+"""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import EntityRuler, SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+from .gazetteer import entity_patterns, load_yaml, term_patterns
+
+GAZETTEER_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "ORG"}
+TERMS_KEY = "skg"
+
+
+class _RulerWrapper:
+    """Shared delegation to a built-in ruler: patterns come from ``rules_dir`` in ``initialize``."""
+
+    ruler: Any
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.ruler(doc)
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        self.ruler.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> "_RulerWrapper":
+        self.ruler.from_disk(path, exclude=exclude)
+        return self
+
+
+class Gazetteer(_RulerWrapper):
+    """An entity ruler whose patterns are the country and organisation gazetteers."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+                   rules_dir: str = "") -> None:
+        """Load the gazetteer patterns from ``rules_dir`` (the package's ``rules/``)."""
+        self.ruler.clear()
+        with warnings.catch_warnings():  # the ruler tokenises its phrases with itself still empty (W036)
+            warnings.filterwarnings("ignore", message=r"\[W036\]")
+            self.ruler.add_patterns(entity_patterns(Path(rules_dir)))
+
+
+class Terms(_RulerWrapper):
+    """A span ruler for domain terms and tally phrases, written to ``doc.spans["skg"]``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        longest = registry.misc.get("spacy.first_longest_spans_filter.v1")()
+        self.ruler = SpanRuler(nlp, name=name, spans_key=TERMS_KEY, overwrite=True, spans_filter=longest)
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+                   rules_dir: str = "") -> None:
+        """Load the term and tally patterns from ``rules_dir``."""
+        self.ruler.clear()
+        self.ruler.add_patterns(term_patterns(Path(rules_dir)))
+
+
+class Actors:
+    """Adds PERSON/ORG spans from name shapes and drops entities that overlap domain terms."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+                   rules_dir: str = "") -> None:
+        """Build the name-shape patterns from ``names.yml``."""
+        names = load_yaml(Path(rules_dir) / "names.yml")
+        given = {"IS_TITLE": True, "ORTH": {"NOT_IN": names["not_given_names"]}}
+        hyphen_part = [{"ORTH": "-"}, {"IS_ALPHA": True, "IS_LOWER": True}]
+        surname = {"ORTH": {"IN": names["surnames"]}}
+        self.matcher = Matcher(self.matcher.vocab)
+        self.matcher.add("PERSON", [
+            [surname, given, given],
+            [surname, given, *hyphen_part],
+            [surname, given],
+        ], greedy="LONGEST")
+        heads = {"ORTH": {"IN": names["org_heads"]}}
+        word = {"IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An"]}}
+        self.matcher.add("ORG", [
+            [word, {**word, "OP": "*"}, heads],
+            [{**word, "OP": "*"}, heads, {"LOWER": {"IN": ["of", "for"]}}, word, {**word, "OP": "*"}],
+        ], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        terms = [s for s in doc.spans.get(TERMS_KEY, []) if s.label_ in {"MISSILE", "MEASURE", "COMMODITY"}]
+        ents = [e for e in doc.ents if not _overlaps_any(e, terms)]
+        found = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        fixed = [e for e in ents if e.label_ in GAZETTEER_LABELS]
+        new = [s for s in found if not _overlaps_any(s, fixed) and not _overlaps_any(s, terms)]
+        others = [e for e in ents if e.label_ not in GAZETTEER_LABELS and not _overlaps_any(e, new)]
+        doc.ents = filter_spans(fixed + new + others)
+        return doc
+
+
+def _overlaps_any(span: Span, others: list[Span]) -> bool:
+    """True if ``span`` shares a token with any of ``others``."""
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+@Language.factory("skg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """Countries and organisations from ``countries.yml`` / ``organisations.yml``."""
+    return Gazetteer(nlp, name)
+
+
+@Language.factory("skg_terms")
+def make_terms(nlp: Language, name: str) -> Terms:
+    """Missiles, measures, commodities, units and tallies from ``rules/``."""
+    return Terms(nlp, name)
+
+
+@Language.factory("skg_actors")
+def make_actors(nlp: Language, name: str) -> Actors:
+    """Name shapes from ``names.yml`` and clean-up of entities that are domain terms."""
+    return Actors(nlp, name)

@@ -1,0 +1,110 @@
+"""Turn the YAML gazetteers in ``rules/`` into spaCy pattern dicts (pure functions, easy to test).
+
+Entity labels written into ``doc.ents``:
+``COUNTRY`` (id = ISO3), ``DEMONYM`` ("Chinese", id = ISO3), ``CAPITAL`` ("Moscow", id = ISO3, a metonym
+that is also a place), ``ORG`` (id = organisation code from ``organisations.yml``).
+Span labels written into ``doc.spans["skg"]``: ``MISSILE``, ``MEASURE``, ``COMMODITY``, ``UNIT``
+(id = the normalised value) and the tally labels of ``patterns/*.jsonl``.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+Pattern = dict[str, Any]
+
+
+@lru_cache(maxsize=None)
+def load_yaml(path: Path) -> Any:
+    """Read one rules file (cached: the rules do not change while a process runs)."""
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _variants(text: str) -> set[str]:
+    """A name as written, with curly/straight apostrophe swapped, so both spellings match."""
+    return {text, text.replace("'", "’"), text.replace("’", "'")}
+
+
+def _phrase(label: str, text: str, ident: str) -> list[Pattern]:
+    """String patterns (matched on ORTH) for every spelling variant of ``text``."""
+    return [{"label": label, "pattern": v, "id": ident} for v in sorted(_variants(text))]
+
+
+def country_patterns(countries: dict[str, dict]) -> list[Pattern]:
+    """Names and aliases -> COUNTRY, demonyms -> DEMONYM, capitals and metonyms -> CAPITAL."""
+    out: list[Pattern] = []
+    for iso3, entry in countries.items():
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            out += _phrase("COUNTRY", name, iso3)
+        for dem in entry.get("demonyms", []):
+            out += _phrase("DEMONYM", dem, iso3)
+            out += _phrase("DEMONYM", dem + "s", iso3)
+        for cap in [entry.get("capital"), *entry.get("metonyms", [])]:
+            if cap:
+                out += _phrase("CAPITAL", cap, iso3)
+    return out
+
+
+def organisation_patterns(orgs: list[dict]) -> list[Pattern]:
+    """Labels and aliases of known organisations -> ORG with the organisation's code as id."""
+    out: list[Pattern] = []
+    for org in orgs:
+        for name in {org["label"], *org.get("aliases", [])}:
+            out += _phrase("ORG", name, org["code"])
+    return out
+
+
+def _token_pattern(form: str, plural: bool) -> list[dict]:
+    """Case-insensitive token pattern for a multi-word form, optionally with a plural last word."""
+    words = form.replace("-", " - ").split()
+    toks: list[dict] = [{"LOWER": w.lower()} for w in words]
+    if plural:
+        toks[-1] = {"LOWER": {"IN": [words[-1].lower(), words[-1].lower() + "s"]}}
+    return toks
+
+
+def lexicon_patterns(label: str, table: dict[str, list[str]], plural: bool = True) -> list[Pattern]:
+    """A YAML table value -> surface forms as token patterns with ``label`` and id = the value."""
+    out: list[Pattern] = []
+    for value, forms in table.items():
+        if not isinstance(forms, list):
+            continue
+        for form in forms:
+            out.append({"label": label, "id": value, "pattern": _token_pattern(form, plural)})
+            if "-" in form:  # "Hwasong-17" is one token for the tokenizer
+                out.append({"label": label, "id": value, "pattern": [{"LOWER": form.lower()}]})
+    return out
+
+
+def jsonl_patterns(paths: Iterable[Path]) -> list[Pattern]:
+    """Matcher patterns kept one per line in ``patterns/*.jsonl``."""
+    out: list[Pattern] = []
+    for path in sorted(paths):
+        with open(path, encoding="utf-8") as fh:
+            out += [json.loads(line) for line in fh if line.strip()]
+    return out
+
+
+def entity_patterns(rules_dir: Path) -> list[Pattern]:
+    """All actor patterns for the entity ruler."""
+    return country_patterns(load_yaml(rules_dir / "countries.yml")) + organisation_patterns(
+        load_yaml(rules_dir / "organisations.yml")
+    )
+
+
+def term_patterns(rules_dir: Path) -> list[Pattern]:
+    """All domain-term patterns for the span ruler."""
+    commodities = dict(load_yaml(rules_dir / "commodities.yml"))
+    units = commodities.pop("units")
+    return (
+        lexicon_patterns("MISSILE", load_yaml(rules_dir / "missiles.yml"))
+        + lexicon_patterns("MEASURE", load_yaml(rules_dir / "measures.yml"), plural=False)
+        + lexicon_patterns("COMMODITY", commodities, plural=False)
+        + lexicon_patterns("UNIT", units, plural=False)
+        + jsonl_patterns((rules_dir / "patterns").glob("*.jsonl"))
+    )

@@ -1,0 +1,420 @@
+"""The store interface shared by the three back ends, and the pieces they have in common.
+
+rdflib terms cross the boundary in both directions, so callers never see pyoxigraph or JSON
+result objects. Results stream: :class:`QueryResult` wraps an iterator and never builds a list,
+so a big SELECT costs memory per row, not per result.
+"""
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Literal as TypingLiteral, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.term import BNode, Identifier, Literal, URIRef
+
+from sanctions_kg.errors import Errors, StoreError
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: Prefixes bound on every serialisation, so exported files read the same whatever the back end.
+NAMESPACES: dict[str, str] = {
+    "skg": "https://w3id.org/sanctions-kg/ontology#",
+    "id": "https://w3id.org/sanctions-kg/id/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+QueryKind = TypingLiteral["select", "ask", "construct"]
+Row = dict[str, Identifier | None]
+Triple = tuple[Identifier, Identifier, Identifier]
+Bindings = Mapping[str, Identifier]
+
+
+class QueryTimeout(StoreError):
+    """A query ran past its time limit (Errors.E024)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(Errors.E024.format(seconds=f"{seconds:g}"))
+        self.seconds = seconds
+
+
+class QueryResult:
+    """One query's answer: a single-pass stream of rows (SELECT), triples (CONSTRUCT) or a boolean (ASK).
+
+    Iterating yields ``dict[var, term | None]`` rows; for CONSTRUCT the rows have the keys
+    ``subject``, ``predicate``, ``object`` (so a table printer needs no special case) and
+    :meth:`triples` yields plain tuples. The stream is consumed once; :meth:`close` (or leaving
+    a ``with`` block) releases the underlying iterator or HTTP response early.
+    """
+
+    def __init__(
+        self,
+        kind: QueryKind,
+        vars: list[str],
+        items: Iterator[Any] | None = None,
+        boolean: bool | None = None,
+    ) -> None:
+        self.kind = kind
+        self.vars = vars
+        self.boolean = boolean
+        self._items: Iterator[Any] = items if items is not None else iter(())
+
+    def __iter__(self) -> Iterator[Row]:
+        if self.kind == "construct":
+            return ({"subject": s, "predicate": p, "object": o} for s, p, o in self._items)
+        return self._rows()
+
+    def _rows(self) -> Iterator[Row]:
+        yield from self._items
+
+    def triples(self) -> Iterator[Triple]:
+        """The CONSTRUCT triples as ``(s, p, o)`` tuples; a StoreError for other query forms."""
+        if self.kind != "construct":
+            raise StoreError(Errors.E032.format(path="query", reason=f"a {self.kind} result has no triples"))
+        return self._tuples()
+
+    def _tuples(self) -> Iterator[Triple]:
+        yield from self._items
+
+    def close(self) -> None:
+        """Stop the stream: closes the generator, which cancels a worker or closes an HTTP response."""
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> QueryResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the pipeline, the CLI and ``query.py`` need from a quad store; nothing more."""
+
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        """Replace the named graph ``graph_iri`` by these triples in one transaction."""
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Drop a named graph; triples that other graphs also hold stay in those graphs."""
+
+    def graph_iris(self) -> list[str]:
+        """The IRIs of the named graphs present."""
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the named graph is present."""
+
+    def query(self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None) -> QueryResult:
+        """Run a query over the union of the named graphs, with variables bound to RDF terms."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (no safety checks here: ``query.py`` decides what is allowed)."""
+
+    def dataset(self) -> rdflib.Dataset:
+        """All named graphs as an rdflib Dataset, for export and SHACL validation."""
+
+    def __len__(self) -> int:
+        """The number of quads."""
+
+    def close(self) -> None:
+        """Flush and release the store; the object is unusable afterwards."""
+
+
+# --- terms -----------------------------------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> Identifier | None:
+    """A pyoxigraph term as an rdflib term; ``DefaultGraph``/``None`` become ``None``.
+
+    ``xsd:string`` literals become plain rdflib literals, because rdflib treats ``Literal("x")``
+    and ``Literal("x", datatype=XSD.string)`` as different and the graph builder writes plain ones.
+    """
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    raise StoreError(Errors.E032.format(path="query", reason=f"unsupported RDF term {term!r} (RDF-star?)"))
+
+
+def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term; the pyoxigraph constructors validate IRIs and labels.
+
+    That validation is the injection guard: an IRI holding ``>`` or a space is refused here, so a
+    term's N-Triples form (``str()`` of the result) can be pasted into SPARQL safely.
+    """
+    try:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, BNode):
+            return _blank_node(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+    except ValueError as exc:
+        raise StoreError(Errors.E032.format(path="term", reason=f"invalid RDF term {term!r}: {exc}")) from exc
+    raise StoreError(Errors.E032.format(path="term", reason=f"not an RDF term: {term!r}"))
+
+
+def _blank_node(label: str) -> ox.BlankNode:
+    """A blank node keeping the rdflib label when SPARQL allows it, else a stable hex label."""
+    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_\-]*", label):
+        return ox.BlankNode(label)
+    import hashlib
+
+    return ox.BlankNode("b" + hashlib.sha256(label.encode("utf-8")).hexdigest()[:32])
+
+
+def graph_node(graph_iri: str) -> ox.NamedNode:
+    """The named-graph IRI as a validated pyoxigraph node (a StoreError if it is not an absolute IRI)."""
+    return to_oxigraph(URIRef(graph_iri))  # type: ignore[return-value]
+
+
+def triples_to_quads(graph: rdflib.Graph, graph_iri: str) -> Iterator[ox.Quad]:
+    """The triples of an rdflib graph as pyoxigraph quads in the named graph ``graph_iri``."""
+    name = graph_node(graph_iri)
+    for s, p, o in graph.triples((None, None, None)):
+        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name)
+
+
+def new_dataset() -> rdflib.Dataset:
+    """An empty rdflib Dataset with the project prefixes bound."""
+    dataset = rdflib.Dataset()
+    for prefix, namespace in NAMESPACES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    return dataset
+
+
+def quads_to_dataset(quads: Iterator[Any]) -> rdflib.Dataset:
+    """pyoxigraph quads (or ``(s, p, o, g)`` of pyoxigraph terms) as an rdflib Dataset."""
+    dataset = new_dataset()
+    graphs: dict[Identifier | None, rdflib.Graph] = {None: dataset.default_graph}
+
+    def context(name: Any) -> rdflib.Graph:
+        key = to_rdflib(name)
+        if key not in graphs:
+            graphs[key] = dataset.graph(key)
+        return graphs[key]
+
+    dataset.addN(
+        (to_rdflib(s), to_rdflib(p), to_rdflib(o), context(g))  # type: ignore[misc]
+        for s, p, o, g in quads
+    )
+    return dataset
+
+
+def classify_result(result: Any) -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
+    """(kind, variables, boolean) and the converted item stream of a pyoxigraph query result."""
+    if isinstance(result, ox.QueryBoolean):
+        return ("ask", [], bool(result)), iter(())
+    if isinstance(result, ox.QueryTriples):
+        return ("construct", ["subject", "predicate", "object"], None), convert_triples(result)
+    variables = [variable.value for variable in result.variables]
+    return ("select", variables, None), convert_solutions(result, variables)
+
+
+def convert_solutions(solutions: Any, variables: list[str]) -> Iterator[dict[str, Any]]:
+    for solution in solutions:
+        yield {name: to_rdflib(solution[name]) for name in variables}
+
+
+def convert_triples(triples: Any) -> Iterator[tuple[Any, Any, Any]]:
+    for triple in triples:
+        yield to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)
+
+
+# --- bindings --------------------------------------------------------------------------------
+
+_VARNAME = re.compile(r"\w+")
+
+
+def check_bindings(bindings: Bindings | None) -> dict[str, Identifier]:
+    """Bindings with a leading ``?``/``$`` stripped; a StoreError for a bad name or a non-term."""
+    checked: dict[str, Identifier] = {}
+    for name, term in (bindings or {}).items():
+        bare = name[1:] if name[:1] in "?$" else name
+        if not _VARNAME.fullmatch(bare):
+            raise StoreError(Errors.E032.format(path="query", reason=f"invalid variable name {name!r}"))
+        if not isinstance(term, (URIRef, BNode, Literal)):
+            raise StoreError(Errors.E032.format(path="query", reason=f"binding {name!r} is not an RDF term"))
+        checked[bare] = term
+    return checked
+
+
+def values_clause(bindings: Mapping[str, Identifier]) -> str:
+    """``VALUES (?a ?b) { (<x> "y") }`` built only from validated names and N-Triples term forms."""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(to_oxigraph(term)) for term in bindings.values())
+    return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+_TOKEN = re.compile(
+    r"""(?P<space>\s+|\#[^\n]*)
+      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                  |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<var>[?$]\w+)
+      | (?P<word>[\w:.\-]+)
+      | (?P<other>.)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _tokens(sparql: str) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, end offset) of the significant tokens: comments, strings and IRIs stay whole."""
+    for match in _TOKEN.finditer(sparql):
+        if match.lastgroup != "space":
+            yield match.lastgroup or "other", match.group(), match.end()
+
+
+def inject_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a VALUES block at the start of its WHERE group (a CONSTRUCT template is skipped).
+
+    A WHERE group that is a bare sub-select (``{ SELECT ... }``) is wrapped in braces, because
+    VALUES may not precede a sub-select in the same group. Strings, comments and IRIs are
+    tokenised whole, so braces inside them are not counted.
+    """
+    if not bindings:
+        return sparql
+    values = values_clause(bindings)
+    form, depth, skip_template, where_at = "", 0, False, -1
+    previous = ""
+    tokens = list(_tokens(sparql))
+    for index, (kind, text, end) in enumerate(tokens):
+        upper = text.upper() if kind == "word" else ""
+        if depth == 0 and not form and upper in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
+            form = upper
+        if text == "{":
+            if depth == 0 and form == "CONSTRUCT" and previous == "CONSTRUCT":
+                skip_template = True
+            elif depth == 0 and not skip_template:
+                where_at = index
+                break
+            depth += 1
+        elif text == "}":
+            depth -= 1
+            if depth == 0:
+                skip_template = False
+        previous = upper or text
+    if where_at < 0:
+        raise StoreError(Errors.E032.format(path="query", reason="cannot bind variables: no WHERE clause found"))
+    brace_end = tokens[where_at][2]
+    following = tokens[where_at + 1] if where_at + 1 < len(tokens) else ("other", "", brace_end)
+    if following[0] == "word" and following[1].upper() == "SELECT":
+        close = _matching_close(tokens, where_at)
+        return f"{sparql[:brace_end]}{values} {{ {sparql[brace_end:close]} }} {sparql[close:]}"
+    return f"{sparql[:brace_end]}{values}{sparql[brace_end:]}"
+
+
+def _matching_close(tokens: list[tuple[str, str, int]], open_index: int) -> int:
+    """The offset of the ``}`` closing the brace at ``tokens[open_index]``."""
+    depth = 0
+    for _kind, text, end in tokens[open_index:]:
+        depth += {"{": 1, "}": -1}.get(text, 0)
+        if depth == 0:
+            return end - 1
+    raise StoreError(Errors.E032.format(path="query", reason="unbalanced braces in the query"))
+
+
+# --- time limits -----------------------------------------------------------------------------
+
+_END = object()
+
+
+def run_with_deadline(
+    start: Callable[[], tuple[Any, Iterator[Any]]], timeout: float | None
+) -> tuple[Any, Iterator[Any]]:
+    """Call ``start`` (returning a header and an item iterator) under a wall-clock limit.
+
+    Without a timeout everything runs in the caller's thread. With one, a daemon worker runs
+    ``start`` and the iteration, handing items over a small bounded queue (so the stream stays
+    lazy); the caller waits at most until the deadline and then raises :class:`QueryTimeout`.
+    Honest limit: a native evaluation cannot be interrupted, so a worker stuck inside one is
+    abandoned and keeps a CPU (and a reference to the store) until the evaluation ends.
+    """
+    if timeout is None:
+        return start()
+    deadline = time.monotonic() + timeout
+    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=64)
+    cancel = threading.Event()
+    worker = threading.Thread(target=_work, args=(start, handoff, cancel), daemon=True, name="sparql-query")
+    worker.start()
+    kind, header = _take(handoff, deadline, timeout, cancel)
+    if kind == "error":
+        raise header
+    return header, _drain(handoff, deadline, timeout, cancel)
+
+
+def _work(start: Callable[[], tuple[Any, Iterator[Any]]], handoff: queue.Queue, cancel: threading.Event) -> None:
+    """The worker: header first, then the items, then an end mark; an exception travels as an item."""
+    items: Iterator[Any] | None = None
+    try:
+        header, items = start()
+        if _put(handoff, cancel, ("header", header)):
+            for item in items:
+                if not _put(handoff, cancel, ("item", item)):
+                    break
+            else:
+                _put(handoff, cancel, ("end", None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the consumer, who re-raises it
+        _put(handoff, cancel, ("error", exc))
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
+
+
+def _put(handoff: queue.Queue, cancel: threading.Event, entry: tuple[str, Any]) -> bool:
+    """Put with back-pressure, giving up once the consumer has gone; False if cancelled."""
+    while not cancel.is_set():
+        try:
+            handoff.put(entry, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _take(handoff: queue.Queue, deadline: float, timeout: float, cancel: threading.Event) -> tuple[str, Any]:
+    """The next entry, or a QueryTimeout (and a cancelled worker) once the deadline has passed."""
+    remaining = deadline - time.monotonic()
+    try:
+        if remaining <= 0:
+            return handoff.get_nowait()
+        return handoff.get(timeout=remaining)
+    except queue.Empty:
+        cancel.set()
+        raise QueryTimeout(timeout) from None
+
+
+def _drain(handoff: queue.Queue, deadline: float, timeout: float, cancel: threading.Event) -> Iterator[Any]:
+    """Yield the worker's items until the end mark; cancel the worker when the consumer stops."""
+    try:
+        while True:
+            kind, value = _take(handoff, deadline, timeout, cancel)
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        cancel.set()

@@ -1,0 +1,213 @@
+"""A remote SPARQL 1.1 server, spoken to with the SPARQL 1.1 Protocol over urllib (no extra dependency).
+
+Union of the named graphs: the protocol has no portable switch for it, so the *server* must be
+configured to use the union as the default graph: ``oxigraph serve --union-default-graph``,
+Fuseki ``tdb2:unionDefaultGraph true``, GraphDB/Virtuoso have their own settings. Without that,
+queries without ``GRAPH`` see only the (empty) default graph.
+
+Responses are parsed with pyoxigraph's streaming parsers straight from the socket, so rows are
+converted one at a time and never collected into a list.
+"""
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from http.client import HTTPResponse
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.store.base import (
+    Bindings,
+    QueryKind,
+    QueryResult,
+    QueryTimeout,
+    check_bindings,
+    classify_result,
+    convert_triples,
+    graph_node,
+    inject_values,
+    quads_to_dataset,
+    run_with_deadline,
+    to_oxigraph,
+    triples_to_quads,
+)
+
+_ACCEPT = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.8, "
+    "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5"
+)
+
+
+class EndpointStore:
+    """A :class:`~sanctions_kg.store.base.Store` on a SPARQL server.
+
+    ``update_url`` enables writing; ``graph_store_url`` (SPARQL 1.1 Graph Store Protocol, e.g.
+    Oxigraph's ``/store``) makes :meth:`add_graph` a single PUT, which the server applies as one
+    replacement. Without it, :meth:`add_graph` sends ``DROP``/``INSERT DATA`` updates of
+    ``batch_size`` triples: atomic only when the graph fits in one batch.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        graph_store_url: str | None = None,
+        *,
+        batch_size: int = 50_000,
+    ) -> None:
+        for url in (query_url, update_url, graph_store_url):
+            if url is not None and urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
+                raise StoreError(Errors.E033.format(url=url, reason="not an http(s) URL"))
+        self.query_url = query_url
+        self.update_url = update_url
+        self.graph_store_url = graph_store_url
+        self.batch_size = batch_size
+
+    # --- HTTP ------------------------------------------------------------------------------
+
+    def _send(
+        self, url: str, body: bytes | None, headers: dict[str, str], method: str = "POST", timeout: float | None = None
+    ) -> HTTPResponse:
+        """One request; HTTP and network failures become E033, a socket timeout a QueryTimeout."""
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        try:
+            return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - scheme checked in __init__
+        except urllib.error.HTTPError as exc:
+            detail = exc.read(500).decode("utf-8", "replace").strip()
+            raise StoreError(Errors.E033.format(url=url, reason=f"HTTP {exc.code}: {detail}")) from exc
+        except TimeoutError as exc:
+            raise QueryTimeout(timeout or 0) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            if isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise QueryTimeout(timeout or 0) from exc
+            raise StoreError(Errors.E033.format(url=url, reason=getattr(exc, "reason", exc))) from exc
+
+    def _post_update(self, sparql: str) -> None:
+        if self.update_url is None:
+            raise StoreError(Errors.E033.format(url=self.query_url, reason="no update endpoint configured"))
+        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
+        self._send(self.update_url, sparql.encode("utf-8"), headers).close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        """Replace the graph: a Graph Store PUT when available, else DROP + INSERT DATA batches."""
+        quads = list(triples_to_quads(graph, graph_iri))
+        if self.graph_store_url is not None:
+            body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+            url = self._graph_url(graph_iri)
+            self._send(url, body, {"Content-Type": "application/n-triples"}, method="PUT").close()
+            return
+        name = str(graph_node(graph_iri))
+        statements = [f"DROP SILENT GRAPH {name}", f"CREATE SILENT GRAPH {name}"]
+        for start in range(0, max(len(quads), 1), self.batch_size):
+            lines = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads[start : start + self.batch_size])
+            statements.append(f"INSERT DATA {{ GRAPH {name} {{\n{lines}\n}} }}")
+            self._post_update(" ;\n".join(statements))
+            statements = []
+
+    def _graph_url(self, graph_iri: str) -> str:
+        separator = "&" if "?" in (self.graph_store_url or "") else "?"
+        return f"{self.graph_store_url}{separator}{urllib.parse.urlencode({'graph': graph_node(graph_iri).value})}"
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """``DROP SILENT GRAPH`` (or a Graph Store DELETE, where a missing graph is not an error)."""
+        if self.update_url is None and self.graph_store_url is not None:
+            try:
+                self._send(self._graph_url(graph_iri), None, {}, method="DELETE").close()
+            except StoreError as exc:
+                if "HTTP 404" not in str(exc):
+                    raise
+            return
+        self._post_update(f"DROP SILENT GRAPH {graph_node(graph_iri)}")
+
+    def update(self, sparql: str) -> None:
+        self._post_update(sparql)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None) -> QueryResult:
+        """POST the query (bindings as a VALUES block) and stream the parsed response.
+
+        ``timeout`` goes to urllib as the socket timeout and also bounds the whole call through
+        :func:`~sanctions_kg.store.base.run_with_deadline`; the server may keep evaluating an
+        abandoned query unless it has its own limit (``oxigraph serve --timeout-s``).
+        """
+        checked = check_bindings(bindings)
+        text = inject_values(sparql, checked) if checked else sparql
+
+        def start() -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
+            headers = {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT}
+            response = self._send(self.query_url, text.encode("utf-8"), headers, timeout=timeout)
+            try:
+                header, items = self._parse(response)
+            except BaseException:
+                response.close()
+                raise
+            return header, self._stream(items, response, timeout)
+
+        (kind, variables, boolean), items = run_with_deadline(start, timeout)
+        return QueryResult(kind, variables, items=items, boolean=boolean)
+
+    def _parse(self, response: HTTPResponse) -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
+        """Header and item stream of the response, parsed by pyoxigraph according to its media type."""
+        media_type = response.headers.get_content_type().lower()
+        try:
+            results_format = ox.QueryResultsFormat.from_media_type(media_type)
+            if results_format is not None:
+                return classify_result(ox.parse_query_results(response, results_format))
+            rdf_format = ox.RdfFormat.from_media_type(media_type)
+            if rdf_format is not None:
+                triples = (quad.triple for quad in ox.parse(response, rdf_format))
+                return ("construct", ["subject", "predicate", "object"], None), convert_triples(triples)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
+        raise StoreError(Errors.E033.format(url=self.query_url, reason=f"unexpected response type {media_type!r}"))
+
+    def _stream(self, items: Iterator[Any], response: HTTPResponse, timeout: float | None) -> Iterator[Any]:
+        """Yield converted items; map parse and socket errors; always close the response."""
+        try:
+            yield from items
+        except TimeoutError as exc:
+            raise QueryTimeout(timeout or 0) from exc
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
+        finally:
+            response.close()
+
+    def _select(self, sparql: str) -> Iterator[dict[str, Any]]:
+        with self.query(sparql) as result:
+            yield from result
+
+    def graph_iris(self) -> list[str]:
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(str(row["g"]) for row in rows if isinstance(row["g"], rdflib.URIRef))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH {graph_node(graph_iri)} {{ }} }}").boolean)
+
+    def dataset(self) -> rdflib.Dataset:
+        rows = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return quads_to_dataset(
+            (to_oxigraph(r["s"]), to_oxigraph(r["p"]), to_oxigraph(r["o"]), to_oxigraph(r["g"])) for r in rows
+        )
+
+    def __len__(self) -> int:
+        """Quads in the named graphs (the default graph is the union on a union-configured server)."""
+        rows = list(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0]["n"].toPython()) if rows else 0
+
+    def close(self) -> None:
+        """Nothing to release: each request has its own connection."""
+
+    def __enter__(self) -> EndpointStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+

@@ -1,0 +1,152 @@
+"""An RDF file used as a store, and the atomic writer that ``export`` reuses.
+
+The file is loaded into an in-memory pyoxigraph store, so queries behave exactly as on the
+embedded store, and is written back only on :meth:`FileStore.save`/``close`` after a change.
+Writes go to a temporary file in the same directory, are fsynced, then renamed over the target
+(``os.replace``): a reader or a crash sees the old file or the new one, never a truncated one.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+import rdflib
+
+from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.store.base import NAMESPACES
+from sanctions_kg.store.oxigraph import OxigraphStore
+
+#: suffix -> (rdflib serializer name, pyoxigraph format, keeps named graphs)
+FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
+    ".ttl": ("turtle", ox.RdfFormat.TURTLE, False),
+    ".trig": ("trig", ox.RdfFormat.TRIG, True),
+    ".nq": ("nquads", ox.RdfFormat.N_QUADS, True),
+    ".nt": ("nt", ox.RdfFormat.N_TRIPLES, False),
+    ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD, True),
+}
+
+
+def file_format(path: Path) -> tuple[str, ox.RdfFormat, bool]:
+    """The format of ``path`` by its suffix; E030 for anything else."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise StoreError(Errors.E030.format(path=path, suffix=suffix or "(none)", known=", ".join(FORMATS)))
+    return FORMATS[suffix]
+
+
+def write_dataset_atomic(dataset: rdflib.Dataset, path: Path) -> None:
+    """Write ``dataset`` to ``path`` in the format of its suffix, all or nothing.
+
+    Triple formats (.ttl, .nt) get the union of the graphs (their names are lost); quad formats
+    (.trig, .nq, .jsonld) keep the named graphs. On any failure the temporary file is removed and
+    the previous file, if any, is left untouched.
+    """
+    name, _, keeps_graphs = file_format(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _serialise(dataset if keeps_graphs else _union(dataset), name, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except BaseException as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, Exception):
+            raise StoreError(Errors.E032.format(path=path, reason=f"write failed: {exc}")) from exc
+        raise
+    _fsync_directory(path.parent)
+
+
+def _serialise(graph: rdflib.Graph, format_name: str, out: BinaryIO) -> None:
+    """rdflib serialisation into an open binary file (a seam the atomic-write test breaks on purpose)."""
+    graph.serialize(destination=out, format=format_name, encoding="utf-8")
+
+
+def _union(dataset: rdflib.Dataset) -> rdflib.Graph:
+    """All triples of all graphs in one graph, with the project prefixes."""
+    union = rdflib.Graph()
+    for prefix, namespace in NAMESPACES.items():
+        union.bind(prefix, namespace, override=True, replace=True)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; not every platform can open a directory, which is fine."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class FileStore(OxigraphStore):
+    """A :class:`~sanctions_kg.store.base.Store` kept in one RDF file.
+
+    Turtle and N-Triples hold no graph names: their triples are loaded into one named graph whose
+    IRI is the file's ``file:`` URI, so they are still visible to the union and to ``graph_iris``.
+    A missing file is an empty store when ``create`` is true, else E031.
+    """
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.file = Path(path)
+        _, self._format, _ = file_format(self.file)
+        super().__init__(None)
+        self._modified = False
+        if self.file.exists():
+            self._load()
+        elif not create:
+            raise StoreError(Errors.E031.format(path=self.file))
+
+    @property
+    def location(self) -> str:
+        return str(self.file)
+
+    def _load(self) -> None:
+        to_graph = None if self._format.supports_datasets else ox.NamedNode(self.file.resolve().as_uri())
+        try:
+            self._open_store().load(path=str(self.file), format=self._format, to_graph=to_graph)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(Errors.E032.format(path=self.file, reason=f"cannot parse: {exc}")) from exc
+
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        super().add_graph(graph_iri, graph)
+        self._modified = True
+
+    def remove_graph(self, graph_iri: str) -> None:
+        super().remove_graph(graph_iri)
+        self._modified = True
+
+    def update(self, sparql: str) -> None:
+        super().update(sparql)
+        self._modified = True
+
+    @property
+    def modified(self) -> bool:
+        """Whether there are changes not yet written to the file."""
+        return self._modified
+
+    def save(self) -> None:
+        """Write the file atomically if anything changed since loading or the last save."""
+        if self._modified:
+            write_dataset_atomic(self.dataset(), self.file)
+            self._modified = False
+
+    def close(self) -> None:
+        """Save, then drop the in-memory store."""
+        if self._store is not None:
+            self.save()
+        super().close()
+
+    def __enter__(self) -> FileStore:
+        return self

@@ -1,0 +1,199 @@
+"""The embedded store: a pyoxigraph (RocksDB) directory, or memory when no path is given.
+
+Oxigraph commits each update in one transaction, so a crash leaves either the old or the new
+version of a graph, never half of one. RocksDB locks the directory: a second writer (another
+process, or a second handle in this one) gets a StoreError instead of blocking or corrupting it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.store.base import (
+    Bindings,
+    QueryKind,
+    QueryResult,
+    check_bindings,
+    classify_result,
+    graph_node,
+    inject_values,
+    quads_to_dataset,
+    run_with_deadline,
+    to_oxigraph,
+    triples_to_quads,
+)
+
+_PYOXIGRAPH_ERRORS = (OSError, RuntimeError, SyntaxError, ValueError)
+
+
+class OxigraphStore:
+    """A :class:`~sanctions_kg.store.base.Store` over an embedded pyoxigraph store.
+
+    ``read_only=True`` opens with ``Store.read_only``: it works while another process holds the
+    write lock (for ``query`` next to a running ``build``), but pyoxigraph documents reading
+    while another process writes as undefined, so it is for looking, not for long sessions.
+    """
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._store: ox.Store | None = self._open(path, read_only)
+
+    @staticmethod
+    def _open(path: Path | None, read_only: bool) -> ox.Store:
+        """Open the directory, turning RocksDB's lock and IO messages into a coded StoreError."""
+        try:
+            if path is None:
+                return ox.Store()
+            if read_only:
+                if not path.is_dir():
+                    raise StoreError(Errors.E032.format(path=path, reason="no store directory here"))
+                return ox.Store.read_only(str(path))
+            return ox.Store(str(path))
+        except OSError as exc:
+            reason = str(exc)
+            if "lock" in reason.lower():
+                reason = f"the store is in use by another process or handle ({reason})"
+            raise StoreError(Errors.E032.format(path=path, reason=reason)) from exc
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for error messages."""
+        return str(self.path) if self.path is not None else "memory"
+
+    def _error(self, exc: BaseException) -> StoreError:
+        return StoreError(Errors.E032.format(path=self.location, reason=str(exc).strip() or type(exc).__name__))
+
+    def _open_store(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(Errors.E032.format(path=self.location, reason="the store is closed"))
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(Errors.E032.format(path=self.location, reason="opened read-only"))
+        return self._open_store()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        """Replace the graph with one SPARQL Update (DROP, CREATE, INSERT DATA): one transaction.
+
+        pyoxigraph 0.5 has no Python transaction object, but an update request is atomic, and
+        the terms are written in validated N-Triples form, so the text cannot be escaped from.
+        Blank nodes get fresh identities in the store, as INSERT DATA specifies.
+        """
+        store = self._writable()
+        name = str(graph_node(graph_iri))
+        body = "\n".join(f"{quad.subject} {quad.predicate} {quad.object} ." for quad in triples_to_quads(graph, graph_iri))
+        request = f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
+        try:
+            store.update(request)
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Drop the named graph; the same triple in another graph is a different quad and stays."""
+        store = self._writable()
+        try:
+            store.remove_graph(graph_node(graph_iri))
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update in one transaction (it sees the real default graph, not the union)."""
+        store = self._writable()
+        try:
+            store.update(sparql)
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def graph_iris(self) -> list[str]:
+        """The named graphs, including empty ones that were added explicitly."""
+        try:
+            names = list(self._open_store().named_graphs())
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+        return sorted(name.value for name in names if isinstance(name, ox.NamedNode))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        try:
+            return self._open_store().contains_named_graph(graph_node(graph_iri))
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    def query(self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None) -> QueryResult:
+        """Evaluate over the union of all graphs, substituting ``bindings`` as RDF terms.
+
+        pyoxigraph's ``substitutions`` (SEP-0007) refuses a variable missing from the SELECT
+        projection; then the bindings go in as a VALUES block at the start of the WHERE group,
+        exactly as :class:`EndpointStore` does. ``timeout`` is enforced by
+        :func:`~sanctions_kg.store.base.run_with_deadline` (a worker thread).
+        """
+        store = self._open_store()
+        checked = check_bindings(bindings)
+
+        def start() -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
+            return classify_result(self._evaluate(store, sparql, checked))
+
+        (kind, variables, boolean), items = run_with_deadline(start, timeout)
+        return QueryResult(kind, variables, items=self._guard(items), boolean=boolean)
+
+    def _evaluate(self, store: ox.Store, sparql: str, bindings: dict[str, Any]) -> Any:
+        """The pyoxigraph result object, with substitutions or, failing those, a VALUES block."""
+        substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
+        try:
+            try:
+                return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+            except RuntimeError as exc:
+                if not substitutions or "projection" not in str(exc):
+                    raise
+            return store.query(inject_values(sparql, bindings), use_default_graph_as_union=True)
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    def _guard(self, items: Iterator[Any]) -> Iterator[Any]:
+        """Re-raise errors met while streaming (e.g. a type error mid-query) as StoreError."""
+        try:
+            yield from items
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+
+    def dataset(self) -> rdflib.Dataset:
+        try:
+            quads = list(self._open_store())
+        except _PYOXIGRAPH_ERRORS as exc:
+            raise self._error(exc) from exc
+        return quads_to_dataset((q.subject, q.predicate, q.object, q.graph_name) for q in quads)
+
+    def __len__(self) -> int:
+        return len(self._open_store())
+
+    def close(self) -> None:
+        """Flush to disk and drop the handle, which releases the RocksDB lock.
+
+        The lock is only released when nothing else refers to the pyoxigraph store: an
+        unfinished result stream or an abandoned timed-out query keeps it until it ends.
+        """
+        store, self._store = self._store, None
+        if store is not None and self.path is not None and not self.read_only:
+            try:
+                store.flush()
+            except OSError as exc:
+                raise self._error(exc) from exc
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+

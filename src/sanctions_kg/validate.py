@@ -1,0 +1,161 @@
+"""SHACL validation of a built graph against ``ontology/shapes.ttl``.
+
+The shapes are self-contained (no RDFS inference needed: an Actor value is checked as an ``sh:or`` of
+the concrete classes), so validation runs without the ontology and without cloning a plain graph.
+A :class:`~rdflib.Dataset` is validated as the union of its named graphs, because a fact in one
+document's graph may point to a country or evidence node typed in another.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SH, SKOS
+from rdflib.term import Node
+
+from .errors import Errors, ValidationError
+from .namespace import ID, SHAPES_FILE, SKG, ontology_path
+from .settings import Settings
+
+GraphLike = Union[Graph, Dataset]
+
+
+@dataclass(frozen=True)
+class ShapeResult:
+    """One ``sh:ValidationResult``, flattened to short strings so that results sort and print stably.
+
+    ``severity`` is ``"Violation"``, ``"Warning"`` or ``"Info"``; ``path`` is ``"-"`` for a result on
+    the node itself and ``"^skg:launched"`` for an inverse path.
+    """
+
+    severity: str
+    focus: str
+    path: str
+    message: str
+
+    def line(self) -> str:
+        """The report line: severity, focus node, path, message."""
+        return f"{self.severity}: {self.focus} {self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What a validation found; ``conforms`` is False only when there is a ``sh:Violation``."""
+
+    conforms: bool
+    violations: int
+    warnings: int
+    text: str
+    results: tuple[ShapeResult, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def _shapes_graph(path: Path, mtime: float) -> Graph:
+    """Parse the shapes once per file version: parsing costs more than validating a small graph."""
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def load_shapes(settings: Optional[Settings] = None) -> Graph:
+    """The shapes graph from ``settings.ontology_dir``; raises E010 when the file is missing."""
+    path = ontology_path(settings, SHAPES_FILE)
+    return _shapes_graph(path, path.stat().st_mtime)
+
+
+def _union(data: GraphLike) -> Graph:
+    """One graph holding every triple of ``data``: the union of a dataset's graphs, or the graph itself.
+
+    Copying the quads into a plain graph is faster for pyshacl than a union view (which looks up
+    every pattern in every named graph) and leaves the caller's dataset untouched.
+    """
+    if not data.context_aware:
+        return data
+    union = Graph()
+    for prefix, namespace in data.namespaces():
+        union.bind(prefix, namespace)
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _short(node: Optional[Node], graph: Graph) -> str:
+    """A compact, readable form of a node: ``skg:voter``, ``id:vote/…``, a quoted literal."""
+    if node is None:
+        return "-"
+    if isinstance(node, URIRef):
+        text = str(node)
+        if text.startswith(str(ID)):
+            return "id:" + text[len(str(ID)):]
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except Exception:  # noqa: BLE001 - a node that no prefix covers is printed whole
+            return f"<{text}>"
+    if isinstance(node, Literal):
+        return node.n3(graph.namespace_manager)
+    return _path_text(node, graph)
+
+
+def _path_text(node: Node, graph: Graph) -> str:
+    """Render a SHACL path given as a blank node (only inverse paths are used in the shapes)."""
+    inverse = graph.value(node, SH.inversePath)
+    if inverse is not None:
+        return "^" + _short(inverse, graph)
+    return "_:" + str(node) if isinstance(node, BNode) else str(node)
+
+
+def _results(report: Graph) -> Iterable[ShapeResult]:
+    """Flatten each ``sh:ValidationResult`` of a pySHACL report graph."""
+    for prefix, namespace in (("skg", SKG._NS), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
+        report.bind(prefix, namespace, override=True)
+    # Only the report's own results: nested sh:detail results (from sh:node) would double-count.
+    for result in report.objects(None, SH.result):
+        severity = report.value(result, SH.resultSeverity)
+        yield ShapeResult(
+            severity=str(severity).rsplit("#", 1)[-1],
+            focus=_short(report.value(result, SH.focusNode), report),
+            path=_short(report.value(result, SH.resultPath), report),
+            message=str(report.value(result, SH.resultMessage) or ""),
+        )
+
+
+def _report(results: list[ShapeResult]) -> ValidationReport:
+    """Count by severity and format one line per result, violations first."""
+    ordered = sorted(results, key=lambda r: (r.severity != "Violation", r.severity, r.focus, r.path, r.message))
+    violations = sum(1 for r in results if r.severity == "Violation")
+    warnings = sum(1 for r in results if r.severity == "Warning")
+    return ValidationReport(
+        conforms=violations == 0,
+        violations=violations,
+        warnings=warnings,
+        text="\n".join(r.line() for r in ordered) if ordered else "conforms",
+        results=tuple(ordered),
+    )
+
+
+def validate_graph(data: GraphLike, settings: Optional[Settings] = None) -> ValidationReport:
+    """Validate ``data`` (a graph, or the union of a dataset's graphs) against the project's shapes."""
+    shapes = load_shapes(settings)
+    _, report_graph, report_text = pyshacl.validate(
+        _union(data),
+        shacl_graph=shapes,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+    )
+    if not isinstance(report_graph, Graph):
+        # pySHACL returns a ValidationFailure, not a report, when the shapes themselves are broken.
+        raise RuntimeError(f"the SHACL shapes could not be applied: {report_text}")
+    return _report(list(_results(report_graph)))
+
+
+def assert_valid(data: GraphLike, settings: Optional[Settings] = None) -> ValidationReport:
+    """Validate and raise :class:`ValidationError` (E011) on any violation; warnings pass."""
+    report = validate_graph(data, settings)
+    if not report.conforms:
+        raise ValidationError(Errors.E011.format(count=report.violations, report=report.text))
+    return report
