@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Protocol, Sequence, TypeVar
 
 import rdflib
 
+from .names import normalise_name
 from .errors import Errors, SanctionsKGError
 
 FAMILIES = (
@@ -51,14 +51,6 @@ class EvaluationError(SanctionsKGError):
 # --------------------------------------------------------------------------------------------
 # Normalisation and comparison helpers
 # --------------------------------------------------------------------------------------------
-
-def normalise_name(name: str) -> str:
-    """The name key of docs/model.md (NFKD, no accents, lower case, -.' as space, no leading "the")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = " ".join(re.sub(r"[-.'\u2019\u2018\u2010\u2013]", " ", text).split())
-    return text[4:] if text.startswith("the ") else text
-
 
 def site_tokens(site: str) -> frozenset[str]:
     """Content words of a launch site, so "Sunan" and "the Sunan area of Pyongyang" can be compared."""
@@ -361,7 +353,7 @@ class Launch:
         """
         ok = (_agree(self.by, other.by) and _agree(self.date, other.date) and _agree(self.count, other.count)
               and _set_agree(self.types, other.types)
-              and (self.site is None or sites_match(self.site, other.site)))
+              and (self.site is None or other.site is None or sites_match(self.site, other.site)))
         pairs = ((self.date, other.date), (self.count, other.count), (self.site, other.site))
         identified = _shared(pairs) > 0
         return _shared(pairs) + _shared([(self.types, other.types)]) if ok and identified else None
@@ -1058,9 +1050,9 @@ def evaluate(gold_dir: Path, graph: SupportsQuery) -> Report:
 _ROW = "{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>7}"
 
 
-def _row(score: FamilyScore) -> str:
-    return _ROW.format(score.family, score.tp, score.fp, score.fn,
-                       f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+def _row(counts: FamilyScore) -> str:
+    return _ROW.format(counts.family, counts.tp, counts.fp, counts.fn,
+                       f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}")
 
 
 def _finding_line(finding: Finding) -> str:

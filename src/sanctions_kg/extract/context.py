@@ -15,6 +15,8 @@ from ..records import Document, Evidence
 from .dates import hour_of_day, resolve_date, to_timezone
 from .lexicon import Lexicon, load_lexicon, normalise_name
 
+DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday"}
 COUNTRY_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "GPE", "NORP"}
 TERMS_KEY = "skg"
 
@@ -86,7 +88,12 @@ class DocContext:
         return None
 
     def date_spans(self, span: Span) -> list[Span]:
-        return [e for e in span.ents if e.label_ in {"DATE", "TIME"}]
+        """DATE/TIME entities, plus lone day words ("Today", "Friday") the NER left untagged."""
+        ents = [e for e in span.ents if e.label_ in {"DATE", "TIME"}]
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        extra = [span.doc[t.i:t.i + 1] for t in span
+                 if t.i not in covered and t.lower_ in DAY_WORDS]
+        return sorted(ents + extra, key=lambda s: s.start)
 
     def resolve(self, text: str) -> Optional[date]:
         return resolve_date(text, self.published)

@@ -1,26 +1,16 @@
 """The rules files as Python lookups, loaded once (``rules/*.yml``)."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..names import normalise_name
 from ..nlp.gazetteer import load_yaml
 from ..settings import PACKAGE_DIR
 
 RULES = PACKAGE_DIR / "rules"
-
-
-def normalise_name(name: str) -> str:
-    """Fold a name for comparison: no accents, lower case, hyphens/dots/apostrophes as spaces, no "the"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[-.'’‘`]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 @dataclass(frozen=True)

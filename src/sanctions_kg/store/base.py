@@ -47,6 +47,60 @@ class QueryTimeout(StoreError):
         self.seconds = seconds
 
 
+class Stream(Iterator[Any]):
+    """An iterator whose :meth:`close` works even before the first ``next()``.
+
+    A generator's ``finally`` never runs if it was not started, so a result closed unread would
+    leave its worker thread or HTTP response behind; this wrapper calls ``on_close`` in any case.
+    ``translate`` maps an exception from the source to the coded one to raise (or None to keep it).
+    """
+
+    def __init__(
+        self,
+        items: Iterator[Any],
+        on_close: Callable[[], object] | None = None,
+        translate: Callable[[BaseException], BaseException | None] | None = None,
+    ) -> None:
+        self._items = items
+        self._on_close = on_close
+        self._translate = translate
+        self._closed = False
+
+    def __next__(self) -> Any:
+        if self._closed:
+            raise StopIteration
+        try:
+            return next(self._items)
+        except StopIteration:
+            self.close()
+            raise
+        except BaseException as exc:
+            self.close()
+            mapped = self._translate(exc) if self._translate is not None else None
+            if mapped is not None and mapped is not exc:
+                raise mapped from exc
+            raise
+
+    def close(self) -> None:
+        """Close the source and run ``on_close`` once."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            close = getattr(self._items, "close", None)
+            if close is not None:
+                close()
+        finally:
+            if self._on_close is not None:
+                self._on_close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - nothing to report to during garbage collection
+            pass
+
+
 class QueryResult:
     """One query's answer: a single-pass stream of rows (SELECT), triples (CONSTRUCT) or a boolean (ASK).
 
@@ -67,6 +121,8 @@ class QueryResult:
         self.vars = vars
         self.boolean = boolean
         self._items: Iterator[Any] = items if items is not None else iter(())
+        if not isinstance(self._items, Stream):
+            self._items = Stream(self._items)
 
     def __iter__(self) -> Iterator[Row]:
         if self.kind == "construct":
@@ -86,10 +142,8 @@ class QueryResult:
         yield from self._items
 
     def close(self) -> None:
-        """Stop the stream: closes the generator, which cancels a worker or closes an HTTP response."""
-        close = getattr(self._items, "close", None)
-        if close is not None:
-            close()
+        """Stop the stream early: cancels a query worker or closes an HTTP response."""
+        self._items.close()  # type: ignore[attr-defined]
 
     def __enter__(self) -> QueryResult:
         return self
@@ -289,40 +343,48 @@ def _tokens(sparql: str) -> Iterator[tuple[str, str, int]]:
 def inject_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     """The query with a VALUES block at the start of its WHERE group (a CONSTRUCT template is skipped).
 
-    A WHERE group that is a bare sub-select (``{ SELECT ... }``) is wrapped in braces, because
-    VALUES may not precede a sub-select in the same group. Strings, comments and IRIs are
-    tokenised whole, so braces inside them are not counted.
+    ``CONSTRUCT WHERE { P }`` becomes ``CONSTRUCT { P } WHERE { VALUES ... P }``, because the
+    short form's pattern may hold only triples. A WHERE group that is a bare sub-select
+    (``{ SELECT ... }``) is wrapped in braces, because VALUES may not precede a sub-select.
+    Strings, comments and IRIs are tokenised whole, so braces inside them are not counted.
     """
     if not bindings:
         return sparql
     values = values_clause(bindings)
-    form, depth, skip_template, where_at = "", 0, False, -1
-    previous = ""
     tokens = list(_tokens(sparql))
-    for index, (kind, text, end) in enumerate(tokens):
+    where_at = _where_group(tokens)
+    brace_end = tokens[where_at][2]
+    before = [text.upper() for _kind, text, _end in tokens[max(0, where_at - 2) : where_at]]
+    if before == ["CONSTRUCT", "WHERE"]:
+        close = _matching_close(tokens, where_at)
+        where_start = tokens[where_at - 1][2] - len("WHERE")
+        body = sparql[brace_end:close]
+        return f"{sparql[:where_start]}{{{body}}} WHERE {{{values}{body}{sparql[close:]}"
+    following = tokens[where_at + 1][1].upper() if where_at + 1 < len(tokens) else ""
+    if following == "SELECT":
+        close = _matching_close(tokens, where_at)
+        return f"{sparql[:brace_end]}{values} {{ {sparql[brace_end:close]} }} {sparql[close:]}"
+    return f"{sparql[:brace_end]}{values}{sparql[brace_end:]}"
+
+
+def _where_group(tokens: list[tuple[str, str, int]]) -> int:
+    """The index of the ``{`` opening the WHERE group: the first top-level brace after any template."""
+    form, depth, in_template, previous = "", 0, False, ""
+    for index, (kind, text, _end) in enumerate(tokens):
         upper = text.upper() if kind == "word" else ""
         if depth == 0 and not form and upper in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
             form = upper
         if text == "{":
-            if depth == 0 and form == "CONSTRUCT" and previous == "CONSTRUCT":
-                skip_template = True
-            elif depth == 0 and not skip_template:
-                where_at = index
-                break
+            if depth == 0 and not in_template:
+                if not (form == "CONSTRUCT" and previous == "CONSTRUCT"):
+                    return index
+                in_template = True
             depth += 1
         elif text == "}":
             depth -= 1
-            if depth == 0:
-                skip_template = False
+            in_template = in_template and depth > 0
         previous = upper or text
-    if where_at < 0:
-        raise StoreError(Errors.E032.format(path="query", reason="cannot bind variables: no WHERE clause found"))
-    brace_end = tokens[where_at][2]
-    following = tokens[where_at + 1] if where_at + 1 < len(tokens) else ("other", "", brace_end)
-    if following[0] == "word" and following[1].upper() == "SELECT":
-        close = _matching_close(tokens, where_at)
-        return f"{sparql[:brace_end]}{values} {{ {sparql[brace_end:close]} }} {sparql[close:]}"
-    return f"{sparql[:brace_end]}{values}{sparql[brace_end:]}"
+    raise StoreError(Errors.E032.format(path="query", reason="cannot bind variables: no WHERE clause found"))
 
 
 def _matching_close(tokens: list[tuple[str, str, int]], open_index: int) -> int:
@@ -361,7 +423,7 @@ def run_with_deadline(
     kind, header = _take(handoff, deadline, timeout, cancel)
     if kind == "error":
         raise header
-    return header, _drain(handoff, deadline, timeout, cancel)
+    return header, Stream(_drain(handoff, deadline, timeout, cancel), on_close=cancel.set)
 
 
 def _work(start: Callable[[], tuple[Any, Iterator[Any]]], handoff: queue.Queue, cancel: threading.Event) -> None:

@@ -26,6 +26,7 @@ from sanctions_kg.store.base import (
     QueryKind,
     QueryResult,
     QueryTimeout,
+    Stream,
     check_bindings,
     classify_result,
     convert_triples,
@@ -49,7 +50,8 @@ class EndpointStore:
     ``update_url`` enables writing; ``graph_store_url`` (SPARQL 1.1 Graph Store Protocol, e.g.
     Oxigraph's ``/store``) makes :meth:`add_graph` a single PUT, which the server applies as one
     replacement. Without it, :meth:`add_graph` sends ``DROP``/``INSERT DATA`` updates of
-    ``batch_size`` triples: atomic only when the graph fits in one batch.
+    ``batch_size`` triples: atomic only when the graph fits in one batch. ``write_timeout``
+    bounds each update/upload request, so a hung server cannot block a build for ever.
     """
 
     def __init__(
@@ -59,6 +61,7 @@ class EndpointStore:
         graph_store_url: str | None = None,
         *,
         batch_size: int = 50_000,
+        write_timeout: float | None = 300.0,
     ) -> None:
         for url in (query_url, update_url, graph_store_url):
             if url is not None and urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
@@ -67,25 +70,32 @@ class EndpointStore:
         self.update_url = update_url
         self.graph_store_url = graph_store_url
         self.batch_size = batch_size
+        self.write_timeout = write_timeout
 
     # --- HTTP ------------------------------------------------------------------------------
 
     def _send(
-        self, url: str, body: bytes | None, headers: dict[str, str], method: str = "POST", timeout: float | None = None
+        self, url: str, body: bytes | None, headers: dict[str, str], method: str = "POST", query_timeout: float = -1.0
     ) -> HTTPResponse:
-        """One request; HTTP and network failures become E033, a socket timeout a QueryTimeout."""
+        """One request; HTTP and network failures become E033, a query's socket timeout QueryTimeout.
+
+        ``query_timeout`` (None: wait for ever) marks a query; other requests use ``write_timeout``.
+        """
+        is_query = query_timeout is None or query_timeout >= 0
+        timeout = query_timeout if is_query else self.write_timeout
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - scheme checked in __init__
         except urllib.error.HTTPError as exc:
             detail = exc.read(500).decode("utf-8", "replace").strip()
             raise StoreError(Errors.E033.format(url=url, reason=f"HTTP {exc.code}: {detail}")) from exc
-        except TimeoutError as exc:
-            raise QueryTimeout(timeout or 0) from exc
         except (urllib.error.URLError, OSError) as exc:
-            if isinstance(getattr(exc, "reason", None), TimeoutError):
-                raise QueryTimeout(timeout or 0) from exc
-            raise StoreError(Errors.E033.format(url=url, reason=getattr(exc, "reason", exc))) from exc
+            reason = getattr(exc, "reason", exc)
+            if isinstance(exc, TimeoutError) or isinstance(reason, TimeoutError):
+                if is_query:
+                    raise QueryTimeout(timeout or 0) from exc
+                reason = f"no answer within {timeout} s"
+            raise StoreError(Errors.E033.format(url=url, reason=reason)) from exc
 
     def _post_update(self, sparql: str) -> None:
         if self.update_url is None:
@@ -143,13 +153,14 @@ class EndpointStore:
 
         def start() -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
             headers = {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT}
-            response = self._send(self.query_url, text.encode("utf-8"), headers, timeout=timeout)
+            response = self._send(self.query_url, text.encode("utf-8"), headers, query_timeout=timeout)
             try:
                 header, items = self._parse(response)
             except BaseException:
                 response.close()
                 raise
-            return header, self._stream(items, response, timeout)
+            translate = lambda exc: self._translate(exc, timeout)  # noqa: E731
+            return header, Stream(items, on_close=response.close, translate=translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
         return QueryResult(kind, variables, items=items, boolean=boolean)
@@ -169,29 +180,29 @@ class EndpointStore:
             raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
         raise StoreError(Errors.E033.format(url=self.query_url, reason=f"unexpected response type {media_type!r}"))
 
-    def _stream(self, items: Iterator[Any], response: HTTPResponse, timeout: float | None) -> Iterator[Any]:
-        """Yield converted items; map parse and socket errors; always close the response."""
-        try:
-            yield from items
-        except TimeoutError as exc:
-            raise QueryTimeout(timeout or 0) from exc
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
-        finally:
-            response.close()
+    def _translate(self, exc: BaseException, timeout: float | None) -> BaseException | None:
+        """A socket timeout mid-stream is the query's timeout; a broken response is E033."""
+        if isinstance(exc, TimeoutError):
+            return QueryTimeout(timeout or 0)
+        if isinstance(exc, (SyntaxError, ValueError, OSError)):
+            return StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}"))
+        return None
 
     def _select(self, sparql: str) -> Iterator[dict[str, Any]]:
         with self.query(sparql) as result:
             yield from result
 
     def graph_iris(self) -> list[str]:
+        """``GRAPH ?g {}``: the server's named graphs (servers that drop empty graphs omit them)."""
         rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         return sorted(str(row["g"]) for row in rows if isinstance(row["g"], rdflib.URIRef))
 
     def has_graph(self, graph_iri: str) -> bool:
+        """``ASK { GRAPH <g> {} }``, the spec's test for a named graph in the dataset."""
         return bool(self.query(f"ASK {{ GRAPH {graph_node(graph_iri)} {{ }} }}").boolean)
 
     def dataset(self) -> rdflib.Dataset:
+        """Every quad of the named graphs, fetched with one streamed SELECT."""
         rows = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return quads_to_dataset(
             (to_oxigraph(r["s"]), to_oxigraph(r["p"]), to_oxigraph(r["o"]), to_oxigraph(r["g"])) for r in rows

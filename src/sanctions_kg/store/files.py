@@ -8,7 +8,8 @@ Writes go to a temporary file in the same directory, are fsynced, then renamed o
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import warnings
 from pathlib import Path
 from typing import BinaryIO
 
@@ -45,10 +46,15 @@ def write_dataset_atomic(dataset: rdflib.Dataset, path: Path) -> None:
     the previous file, if any, is left untouched.
     """
     name, _, keeps_graphs = file_format(path)
+    _bind_prefixes(dataset)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp_name = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    # O_EXCL: never reuse a stranger's file; mode 0o666 minus the umask, as a plain open() would
+    handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as out:
+            if path.exists():
+                os.chmod(temp_name, path.stat().st_mode & 0o7777)  # keep the old file's permissions
             _serialise(dataset if keeps_graphs else _union(dataset), name, out)
             out.flush()
             os.fsync(out.fileno())
@@ -63,14 +69,22 @@ def write_dataset_atomic(dataset: rdflib.Dataset, path: Path) -> None:
 
 def _serialise(graph: rdflib.Graph, format_name: str, out: BinaryIO) -> None:
     """rdflib serialisation into an open binary file (a seam the atomic-write test breaks on purpose)."""
-    graph.serialize(destination=out, format=format_name, encoding="utf-8")
+    with warnings.catch_warnings():
+        # rdflib's own TriG serialiser calls its deprecated Dataset.contexts/default_context.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graph.serialize(destination=out, format=format_name, encoding="utf-8")
+
+
+def _bind_prefixes(graph: rdflib.Graph) -> None:
+    """The project prefixes (skg, id, prov, ...) win over any other binding of those names."""
+    for prefix, namespace in NAMESPACES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
 
 
 def _union(dataset: rdflib.Dataset) -> rdflib.Graph:
     """All triples of all graphs in one graph, with the project prefixes."""
     union = rdflib.Graph()
-    for prefix, namespace in NAMESPACES.items():
-        union.bind(prefix, namespace, override=True, replace=True)
+    _bind_prefixes(union)
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     return union

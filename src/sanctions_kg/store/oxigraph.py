@@ -23,6 +23,7 @@ from sanctions_kg.store.base import (
     graph_node,
     inject_values,
     quads_to_dataset,
+    Stream,
     run_with_deadline,
     to_oxigraph,
     triples_to_quads,
@@ -47,19 +48,21 @@ class OxigraphStore:
     @staticmethod
     def _open(path: Path | None, read_only: bool) -> ox.Store:
         """Open the directory, turning RocksDB's lock and IO messages into a coded StoreError."""
+        if read_only and path is not None and not path.is_dir():
+            raise StoreError(Errors.E032.format(path=path, reason="no store directory here"))
         try:
             if path is None:
                 return ox.Store()
             if read_only:
-                if not path.is_dir():
-                    raise StoreError(Errors.E032.format(path=path, reason="no store directory here"))
                 return ox.Store.read_only(str(path))
             return ox.Store(str(path))
-        except OSError as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - also pyo3's PanicException, which is no Exception
             reason = str(exc)
             if "lock" in reason.lower():
                 reason = f"the store is in use by another process or handle ({reason})"
-            raise StoreError(Errors.E032.format(path=path, reason=reason)) from exc
+            raise StoreError(Errors.E032.format(path=path or "memory", reason=reason)) from exc
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -143,10 +146,11 @@ class OxigraphStore:
         checked = check_bindings(bindings)
 
         def start() -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
-            return classify_result(self._evaluate(store, sparql, checked))
+            header, items = classify_result(self._evaluate(store, sparql, checked))
+            return header, Stream(items, translate=self._translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
-        return QueryResult(kind, variables, items=self._guard(items), boolean=boolean)
+        return QueryResult(kind, variables, items=items, boolean=boolean)
 
     def _evaluate(self, store: ox.Store, sparql: str, bindings: dict[str, Any]) -> Any:
         """The pyoxigraph result object, with substitutions or, failing those, a VALUES block."""
@@ -161,12 +165,9 @@ class OxigraphStore:
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
-    def _guard(self, items: Iterator[Any]) -> Iterator[Any]:
-        """Re-raise errors met while streaming (e.g. a type error mid-query) as StoreError."""
-        try:
-            yield from items
-        except _PYOXIGRAPH_ERRORS as exc:
-            raise self._error(exc) from exc
+    def _translate(self, exc: BaseException) -> BaseException | None:
+        """Errors met while streaming (an IO error mid-query) become StoreError."""
+        return self._error(exc) if isinstance(exc, _PYOXIGRAPH_ERRORS) else None
 
     def dataset(self) -> rdflib.Dataset:
         try:

@@ -1,0 +1,246 @@
+"""The ``sanctions-kg`` command line: thin wrappers over the library.
+
+Results go to stdout, logs and errors to stderr. Exit codes: 0 success; 1 a failure (bad input files,
+an invalid graph, a refused or failed query); 2 a usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from .errors import DocumentError, SanctionsKGError
+from .settings import REPO_DIR, load_settings
+
+log = logging.getLogger("sanctions_kg")
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+QUERIES_DIR = REPO_DIR / "ontology" / "queries"
+
+
+def _store_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("where the graph lives (default: the embedded store graph/store/)")
+    g.add_argument("--store", type=Path, help="embedded Oxigraph store directory")
+    g.add_argument("--graph", type=Path, help="an RDF file (.ttl .trig .nq .nt .jsonld)")
+    g.add_argument("--endpoint", help="SPARQL 1.1 query URL of a running triple store")
+    g.add_argument("--update-endpoint", help="SPARQL 1.1 update URL (with --endpoint)")
+    g.add_argument("--graph-store", help="SPARQL 1.1 Graph Store Protocol URL (with --endpoint)")
+
+
+def _open(args: argparse.Namespace, create: bool = False):
+    from .store import open_store
+    return open_store(store=args.store, graph=args.graph, endpoint=args.endpoint,
+                      update_endpoint=args.update_endpoint, graph_store=args.graph_store, create=create)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Read documents, extract facts, write them to a store and/or an output file."""
+    from .build import build
+    from .export import export
+    from .store import OxigraphStore
+    settings = load_settings()
+    if args.max_bytes:
+        settings = type(settings)(**{**settings.__dict__, "max_bytes": args.max_bytes})
+    in_memory = args.output and not (args.store or args.graph or args.endpoint)
+    store = OxigraphStore(None) if in_memory else _open(args, create=True)
+    try:
+        report = build(args.paths, store, settings, batch_size=args.batch_size, n_process=args.n_process,
+                       validate=not args.no_validate, on_error=_report_bad_file,
+                       progress=True if args.progress else None)
+        if args.output:
+            export(store, args.output)
+        _save(store)
+        print(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+              f"{report.facts} facts, {len(store)} quads; {len(report.errors)} bad file(s)", file=sys.stderr)
+        for line in report.invalid:
+            print(f"sanctions-kg: invalid graph, not stored: {line}", file=sys.stderr)
+        return EXIT_FAILURE if report.failed else EXIT_OK
+    finally:
+        store.close()
+
+
+def _report_bad_file(err: DocumentError) -> None:
+    print(f"sanctions-kg: {'warning' if err.warning else 'error'}: {err}", file=sys.stderr)
+
+
+def _save(store) -> None:
+    save = getattr(store, "save", None)
+    if callable(save):
+        save()
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run SPARQL (a string, a .rq file or a named query) and print the results."""
+    from .query import list_queries, resolve_query, run_query, write_results
+    if args.list:
+        for q in list_queries(QUERIES_DIR):
+            print(f"{q.name}\t{q.title}")
+        return EXIT_OK
+    if not args.query:
+        raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
+    named = resolve_query(args.query, QUERIES_DIR)
+    store = _open(args)
+    try:
+        result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
+                           allow_update=args.allow_update, allow_service=args.allow_service)
+        if result is None:
+            print("update done", file=sys.stderr)
+            _save(store)
+        else:
+            write_results(result, args.format, sys.stdout)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the graph to a file: RDF by suffix, or --format graphml for networkx tools."""
+    from .export import export
+    store = _open(args)
+    try:
+        export(store, args.output, args.format)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the graph against the SHACL shapes; non-zero with a report on any violation."""
+    from .validate import validate_graph
+    store = _open(args)
+    try:
+        report = validate_graph(store.dataset())
+    finally:
+        store.close()
+    print(report.text if report.text.strip() else "conforms", file=sys.stdout if report.conforms else sys.stderr)
+    print(f"{report.violations} violation(s), {report.warnings} warning(s)", file=sys.stderr)
+    return EXIT_OK if report.conforms else EXIT_FAILURE
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove documents (by file path or document IRI) from a store."""
+    from .documents import read_document
+    from .ids import document_iri
+    store = _open(args)
+    try:
+        for item in args.documents:
+            iri = item if item.startswith("http") else str(document_iri(
+                read_document(Path(item), load_settings().max_bytes).doc_id))
+            if not store.has_graph(iri):
+                raise SanctionsKGError(f"not in the store: {item}")
+            store.remove_graph(iri)
+            print(f"removed {iri}", file=sys.stderr)
+        _save(store)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the extraction against hand-made gold facts (.gold.json) per fact family."""
+    from .build import build
+    from .evaluate import evaluate, format_report
+    from .store import OxigraphStore
+    if args.graph or args.store or args.endpoint:
+        store = _open(args)
+    else:
+        store = OxigraphStore(None)
+        build([args.gold_dir], store, on_error=_report_bad_file)
+    try:
+        print(format_report(evaluate(args.gold_dir, store), verbose=args.verbose))
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+class _Usage(SanctionsKGError):
+    """A usage error found after parsing (exit code 2)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sanctions-kg", description=__doc__.split("\n")[0] + " "
+                                "Turns texts about UN Security Council sanctions into an RDF knowledge graph.")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+    _add_build(sub)
+    _add_query(sub)
+    _add_export(sub)
+    for name, fn in (("validate", cmd_validate),):
+        v = sub.add_parser(name, help=fn.__doc__, description=fn.__doc__)
+        _store_options(v)
+        v.set_defaults(func=fn)
+    r = sub.add_parser("remove", help=cmd_remove.__doc__, description=cmd_remove.__doc__)
+    r.add_argument("documents", nargs="+", help="document files or document IRIs")
+    _store_options(r)
+    r.set_defaults(func=cmd_remove)
+    e = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
+    e.add_argument("gold_dir", type=Path, help="folder of NAME.txt, NAME.meta.yml and NAME.gold.json")
+    e.add_argument("--verbose", action="store_true", help="list every miss and every extra")
+    _store_options(e)
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def _add_build(sub) -> None:
+    b = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__ + " Every *.txt under a "
+                       "folder is a document; NAME.meta.yml beside it is its metadata.")
+    b.add_argument("paths", nargs="+", type=Path, help="documents and/or folders of documents")
+    b.add_argument("-o", "--output", type=Path, help="also write the graph to this file (.ttl .trig .nq .nt .jsonld)")
+    b.add_argument("--batch-size", type=int, default=None, help="documents per nlp.pipe batch")
+    b.add_argument("--n-process", type=int, default=1, help="parser processes (nlp.pipe n_process)")
+    b.add_argument("--max-bytes", type=int, default=None, help="skip files larger than this (default 5 MB)")
+    b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")
+    b.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    _store_options(b)
+    b.set_defaults(func=cmd_build)
+
+
+def _add_query(sub) -> None:
+    q = sub.add_parser("query", help=cmd_query.__doc__, description=cmd_query.__doc__ +
+                       " Named queries live in ontology/queries/ (cq1 … cq9); --list shows them.")
+    q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a query name such as cq1")
+    q.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE as an RDF term (<iri>, prefixed name, integer, date or literal)")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    q.add_argument("--timeout", type=float, default=30.0, help="seconds before the query is stopped (default 30)")
+    q.add_argument("--allow-update", action="store_true", help="allow SPARQL Update (INSERT, DELETE, DROP, …)")
+    q.add_argument("--allow-service", action="store_true", help="allow SERVICE federation to other endpoints")
+    q.add_argument("--list", action="store_true", help="list the named queries")
+    _store_options(q)
+    q.set_defaults(func=cmd_query)
+
+
+def _add_export(sub) -> None:
+    x = sub.add_parser("export", help=cmd_export.__doc__, description=cmd_export.__doc__)
+    x.add_argument("output", type=Path, help="output file; its suffix picks the RDF format")
+    x.add_argument("--format", choices=["ttl", "trig", "nt", "nq", "jsonld", "graphml"], default=None,
+                   help="override the suffix (graphml: the networkx actor/proposal view)")
+    _store_options(x)
+    x.set_defaults(func=cmd_export)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Entry point: parse, run, and turn every known failure into one line and an exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING - 10 * args.verbose, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
+    try:
+        return args.func(args)
+    except _Usage as exc:
+        print(f"sanctions-kg: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SanctionsKGError as exc:
+        print(f"sanctions-kg: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        rest = str(exc).splitlines()[1:]
+        if rest:
+            print("\n".join(rest), file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

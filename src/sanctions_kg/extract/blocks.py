@@ -1,0 +1,121 @@
+"""Blocks: an actor stops a proposal without a recorded vote ("China put the request on hold",
+"Russia and China blocked the US bid"). The proposal's sponsor is the country attached to the proposal
+noun ("US bid", "American request", "a request from the United States"), found in the same sentence
+or, for "that request", earlier in the document.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..records import BlockFact
+from .context import DocContext, lemma
+
+
+def extract_blocks(ctx: DocContext) -> list[BlockFact]:
+    """One fact per (blocker, sponsor) pair, with evidence from every sentence that says it."""
+    merged: dict[tuple[str, Optional[str]], BlockFact] = {}
+    for sent in ctx.sentences():
+        for verb in _block_verbs(ctx, sent):
+            blockers = [c for c in _blockers(ctx, verb)]
+            proposal = _proposal(ctx, verb)
+            if not blockers or proposal is None:
+                continue
+            sponsor = _sponsor(ctx, proposal) or _earlier_sponsor(ctx, sent)
+            label = _label(proposal, sent)
+            day = ctx.first_date(e for e in ctx.date_spans(sent) if not _is_dateline(e, sent))
+            for blocker in blockers:
+                if blocker == sponsor:
+                    continue
+                key = (blocker, sponsor)
+                ev = ctx.evidence(sent, "blocks.sentence")
+                old = merged.get(key)
+                merged[key] = BlockFact(
+                    evidence=(*(old.evidence if old else ()), ev), blocker=blocker, proposal_by=sponsor,
+                    proposal_label=(old.proposal_label if old else label), date=(old.date if old and old.date else day))
+    return list(merged.values())
+
+
+def _block_verbs(ctx: DocContext, sent: Span) -> list[Token]:
+    """"block"/"stall"/"hold up" verbs, and "put/place … on hold" / "placed a hold on"."""
+    lex = ctx.lexicon
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lem = lemma(tok)
+        particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+        objects = {lemma(t) for c in tok.children for t in c.subtree}
+        if lem in lex.cue("block_verbs") or (lem == "hold" and "up" in particles):
+            out.append(tok)
+        elif lem in lex.cue("hold_verbs") and "hold" in objects and lem != "hold":
+            out.append(tok)
+    return out
+
+
+def _blockers(ctx: DocContext, verb: Token) -> list[str]:
+    """Countries in the verb's subject ("Russia and China", "Moscow's mission"), or of a governing verb."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    if not subjects and verb.dep_ in {"xcomp", "conj"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    found: list[str] = []
+    for sub in subjects:
+        for tok in sub.subtree:
+            iso3 = ctx.country_of_token(tok)
+            if iso3 and iso3 not in found:
+                found.append(iso3)
+    return found
+
+
+def _proposal(ctx: DocContext, verb: Token) -> Optional[Token]:
+    """The proposal noun the verb stops (its object, or the object of "hold on")."""
+    nouns = ctx.lexicon.cue("proposal_nouns")
+    for tok in verb.subtree:
+        if lemma(tok) in nouns and tok.pos_ in {"NOUN", "PROPN"}:
+            return tok
+    return None
+
+
+def _sponsor(ctx: DocContext, noun: Token) -> Optional[str]:
+    """"US bid", "the Biden administration's bid", "American request", "request from the United States"."""
+    for tok in noun.subtree:
+        if tok.i > noun.i and tok.dep_ != "pobj" and tok.head.lower_ != "from":
+            continue
+        iso3 = ctx.country_of_token(tok) or _hyphen_country(ctx, tok)
+        if iso3 and tok.head.lower_ not in {"on", "against", "to"}:
+            return iso3
+    return None
+
+
+def _hyphen_country(ctx: DocContext, tok: Token) -> Optional[str]:
+    head, _, _ = tok.text.rpartition("-")
+    return ctx.lexicon.country_for(head) if head else None
+
+
+def _earlier_sponsor(ctx: DocContext, before: Span) -> Optional[str]:
+    """For "that request": the sponsor of the nearest earlier proposal noun in the document."""
+    nouns = ctx.lexicon.cue("proposal_nouns")
+    found = None
+    for sent in ctx.sentences():
+        if sent.start >= before.start:
+            break
+        for tok in sent:
+            if lemma(tok) in nouns and tok.pos_ == "NOUN":
+                found = _sponsor(ctx, tok) or found
+    return found
+
+
+def _label(noun: Token, sent: Span) -> str:
+    """The proposal as written ("the Biden administration's bid to impose sanctions"), within its sentence."""
+    clauses = {d.i for c in noun.subtree if c.dep_ in {"advcl", "relcl", "ccomp", "parataxis"} and c is not noun
+               for d in c.subtree}
+    toks = [t for t in noun.subtree if sent.start <= t.i < sent.end and t.i not in clauses]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in {"mark", "cc"}):
+        toks.pop()
+    return " ".join(noun.doc[toks[0].i:toks[-1].i + 1].text.split())[:160]
+
+
+def _is_dateline(ent: Span, sent: Span) -> bool:
+    from .votes import _is_dateline as dateline
+    return dateline(ent, sent)

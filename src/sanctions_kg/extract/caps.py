@@ -1,0 +1,232 @@
+"""Caps on a commodity's imports: "lowered the cap on refined petroleum to 500,000 barrels from 2 million".
+
+Figures are read from the tokens, not the parse (the parser often joins "500,000 to 375,000" into one
+phrase): a *slot* is a preposition ("from", "to") followed by one or more numbers and maybe a unit. A
+"from" slot and the "to" slot after it (or a "to" slot and the "from" slot just after it) make one cap;
+a lone "to" slot gives the limit after the change only. The commodity is the nearest one named before the
+figures; with "respectively" a list of figures is shared out among a list of commodities. Word lists are
+in ``rules/caps.yml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.tokens import Span, Token
+
+from ..nlp.gazetteer import load_yaml
+from ..records import Evidence, ImportCapFact
+from .context import DocContext
+from .lexicon import RULES
+from .numbers import parse_number
+
+ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The cap word lists (``rules/caps.yml``), lists as sets."""
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in load_yaml(RULES / "caps.yml").items()}
+
+
+@dataclass
+class Slot:
+    """A preposition with its figures: "from 4 million and 500,000 barrels"."""
+
+    prep: str
+    start: int
+    end: int
+    values: list[float]
+    unit: Optional[str]
+
+
+@dataclass
+class Figures:
+    """One change of limit, possibly for several commodities ("respectively")."""
+
+    start: int
+    end: int
+    before: list[Optional[float]]
+    after: list[Optional[float]]
+    unit: str
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+def extract_caps(ctx: DocContext) -> list[ImportCapFact]:
+    """Import caps of one document; the same cap stated twice is one fact with two evidences."""
+    found: dict[tuple, ImportCapFact] = {}
+    for sent in ctx.sentences():
+        for fact in sentence_caps(ctx, sent):
+            key = (fact.commodity, fact.before, fact.after, fact.unit)
+            if key in found:
+                old = found[key]
+                found[key] = ImportCapFact(old.evidence + fact.evidence, old.commodity, old.country or fact.country,
+                                           old.before, old.after, old.unit, old.via_resolution or fact.via_resolution)
+            else:
+                found[key] = fact
+    return list(found.values())
+
+
+def sentence_caps(ctx: DocContext, sent: Span) -> Iterator[ImportCapFact]:
+    """The caps one sentence states (none unless it has a cap word and a commodity)."""
+    commodities = ctx.terms(sent, "COMMODITY")
+    if not commodities or not has_cue(sent):
+        return
+    evidence = ctx.evidence(sent, "caps.figures")
+    previous_end, previous_country = sent.start, None
+    for fig in figure_groups(ctx, sent):
+        names = [c for c in commodities if previous_end <= c.start < fig.start] or \
+            [c for c in commodities if c.end <= fig.start][-1:] or [c for c in commodities if c.start >= fig.end][:1]
+        country = cap_country(ctx, sent.doc[previous_end:fig.start]) or previous_country
+        resolution = via_resolution(sent, fig.start)
+        for name, before, after in share_out(names, fig):
+            yield ImportCapFact((evidence,), name.id_, country, before, after, fig.unit,  # type: ignore[arg-type]
+                                resolution)
+        previous_end, previous_country = fig.end, country
+
+
+def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, Optional[float], Optional[float]]]:
+    """Pair figures with commodities: in order when both are lists of the same length, else the last name."""
+    n = max(len(fig.before), len(fig.after))
+    if n > 1 and len(names) >= n:
+        names = names[-n:]
+        pad = lambda xs: xs if len(xs) == n else [None] * n  # noqa: E731
+        return list(zip(names, pad(fig.before), pad(fig.after)))
+    if not names:
+        return []
+    return [(names[-1], fig.before[0] if fig.before else None, fig.after[0] if fig.after else None)]
+
+
+# --- cues --------------------------------------------------------------------------------------
+
+def has_cue(sent: Span) -> bool:
+    """A cap word ("cap", "limit", "lowered", "cut") appears in the sentence."""
+    words = rules()["cue_words"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+def slots(ctx: DocContext, sent: Span) -> list[Slot]:
+    """Every "from/to/at + numbers (+ unit)" outside brackets and dates, in order."""
+    preps = rules()["before_preps"] | rules()["after_preps"]
+    units = {(u.start): u for u in ctx.terms(sent, "UNIT")}
+    out: list[Slot] = []
+    depth = 0
+    i = sent.start
+    while i < sent.end:
+        tok = sent.doc[i]
+        depth += (tok.text in rules()["open_brackets"]) - (tok.text in rules()["close_brackets"])
+        if depth == 0 and tok.lower_ in preps and i + 1 < sent.end and is_figure(sent.doc[i + 1]):
+            slot = read_slot(sent, tok, units)
+            if slot:
+                out.append(slot)
+                i = slot.end
+                continue
+        i += 1
+    return out
+
+
+def is_figure(tok: Token) -> bool:
+    """A number token that is not part of a date or an ordinal."""
+    return tok.like_num and tok.ent_type_ not in {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
+
+
+def read_slot(sent: Span, prep: Token, units: dict[int, Span]) -> Optional[Slot]:
+    """Read "prep N [million] [unit] (and N [million] [unit])*"."""
+    doc, i, values, unit = sent.doc, prep.i + 1, [], None
+    while i < sent.end and is_figure(doc[i]):
+        j = i
+        while j < sent.end and is_figure(doc[j]):
+            j += 1
+        value = parse_number(doc[i:j].text)
+        if value is None:
+            break
+        values.append(value)
+        if j in units:
+            unit, j = units[j].id_, units[j].end
+        i = j
+        if i + 1 < sent.end and doc[i].text in rules()["list_joiners"] and is_figure(doc[i + 1]):
+            i += 1
+        else:
+            break
+    return Slot(prep.lower_, prep.i, i, values, unit) if values else None
+
+
+def figure_groups(ctx: DocContext, sent: Span) -> Iterator[Figures]:
+    """Pair slots: "from A to B", "to B ... from A", or a lone "to B" (after only)."""
+    found = slots(ctx, sent)
+    i = 0
+    while i < len(found):
+        before, after = pair_at(found, i)
+        if after is None:
+            i += 1
+            continue
+        unit = after.unit or (before.unit if before else None)
+        parts = [s for s in (before, after) if s]
+        if unit:
+            yield Figures(min(s.start for s in parts), max(s.end for s in parts),
+                          before.values if before else [], after.values, unit)
+        i += len(parts)
+
+
+def pair_at(found: list[Slot], i: int) -> tuple[Optional[Slot], Optional[Slot]]:
+    """(before, after) slots starting at ``found[i]``; (None, None) when it starts no cap."""
+    cur = found[i]
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    before, after = rules()["before_preps"], rules()["after_preps"]
+    if cur.prep in before and nxt and nxt.prep in after and nxt.start == cur.end:
+        return cur, nxt
+    if cur.prep in after and nxt and nxt.prep in before and nxt.start - cur.end <= rules()["swap_gap"]:
+        return nxt, cur
+    if cur.prep in after:
+        return None, cur
+    return None, None
+
+
+# --- country and resolution --------------------------------------------------------------------
+
+def cap_country(ctx: DocContext, span: Span) -> Optional[str]:
+    """The country whose imports the phrase before the figures speaks of ("North Korea's imports",
+    "deliveries to North Korea", "oil that North Korea can import")."""
+    found = None
+    for iso3, ent in ctx.countries(span):
+        root = ent.root
+        if root.dep_ not in rules()["country_deps"]:
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ not in {"to", "into", "for", "of"}:
+            continue
+        found = iso3
+    return found
+
+
+def via_resolution(sent: Span, at: int) -> bool:
+    """The cap's clause is a resolution's doing: its subject is a resolution (or "it would"), or it
+    stands "under resolution ..."."""
+    words = rules()["resolution_words"]
+    verb = cap_verb(sent, at)
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.lemma_.lower() in words:
+                    return True
+                if child.pos_ == "PRON" and any(a.lower_ in rules()["proposal_modals"] for a in verb.children
+                                                if a.dep_ == "aux"):
+                    return True
+            if child.dep_ == "prep" and child.lower_ in rules()["resolution_preps"] and any(
+                    o.lemma_.lower() in words for o in child.children):
+                return True
+        if verb.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def cap_verb(sent: Span, at: int) -> Optional[Token]:
+    """The cap verb nearest before token ``at`` ("lowered", "cut"), else the nearest verb."""
+    words = rules()["cue_words"]
+    verbs = [t for t in sent.doc[sent.start:at] if t.pos_ in {"VERB", "AUX"}]
+    cues = [t for t in verbs if t.lemma_.lower() in words or t.lower_ in words]
+    return (cues or verbs or [None])[-1]

@@ -1,0 +1,260 @@
+"""Fact records -> RDF triples for one document's named graph (the only module that knows the ontology).
+
+Every fact node gets ``prov:wasDerivedFrom`` evidence pointing into this document; nodes that other
+documents also describe (countries, a resolution, a launch) get the same IRI there, so the union of
+the named graphs holds one node with evidence from each document.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from . import ids
+from .extract import DocumentFacts
+from .extract.lexicon import Lexicon, load_lexicon
+from .namespace import ID, SKG
+from .records import (ActorRef, BlockFact, DesignationFact, Document, Evidence, ImportCapFact, LaunchFact,
+                      RepresentsFact, VoteFact)
+from .resolve import EventIndex
+
+POSITION = {"in_favour": SKG.InFavour, "against": SKG.Against, "abstention": SKG.Abstention}
+SHORTCUT = {"in_favour": SKG.votedFor, "against": SKG.votedAgainst, "abstention": SKG.abstainedOn}
+OUTCOME = {"adopted": SKG.Adopted, "not_adopted": SKG.NotAdopted}
+STATUS = {"proposed": SKG.Proposed, "imposed": SKG.Imposed, "blocked": SKG.Blocked, "lifted": SKG.Lifted}
+MEASURE = {"asset_freeze": SKG.AssetFreeze, "travel_ban": SKG.TravelBan, "arms_embargo": SKG.ArmsEmbargo,
+           "export_ban": SKG.ExportBan, "sanctions": SKG.Sanctions}
+MISSILE = {"icbm": SKG.ICBM, "irbm": SKG.IRBM, "srbm": SKG.SRBM, "ballistic": SKG.BallisticMissile,
+           "hypersonic": SKG.HypersonicMissile, "slbm": SKG.SLBM, "cruise": SKG.CruiseMissile}
+TYPE_CODES = {str(v): k for k, v in MISSILE.items()}
+COMMODITY = {"crude_oil": SKG.CrudeOil, "refined_petroleum": SKG.RefinedPetroleum}
+UNIT = {"barrel": SKG.Barrel, "tonne": SKG.Tonne}
+PREFIXES = {"skg": SKG._NS, "id": ID, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL}
+
+
+class GraphBuilder:
+    """Writes one document's facts into a fresh rdflib Graph."""
+
+    def __init__(self, document: Document, index: EventIndex, lexicon: Optional[Lexicon] = None) -> None:
+        self.document = document
+        self.index = index
+        self.lex = lexicon or load_lexicon()
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+        self.doc_iri = ids.document_iri(document.doc_id)
+
+    # --- small writers ---------------------------------------------------------------------------
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else _literal(o)))
+
+    def evidence(self, fact: URIRef, evidence: Iterable[Evidence]) -> None:
+        for ev in evidence:
+            node = ids.evidence_iri(fact, ev.doc_id, ev.start, ev.end, ev.rule)
+            self.add(fact, PROV.wasDerivedFrom, node)
+            self.add(node, RDF.type, SKG.Evidence)
+            self.add(node, SKG.inDocument, self.doc_iri)
+            self.add(node, SKG.quote, Literal(ev.quote))
+            self.add(node, SKG.charStart, Literal(ev.start, datatype=XSD.integer))
+            self.add(node, SKG.charEnd, Literal(ev.end, datatype=XSD.integer))
+            self.add(node, SKG.extractedBy, Literal(ev.rule))
+
+    def country(self, iso3: str) -> URIRef:
+        node = ids.country_iri(iso3)
+        entry = self.lex.countries.get(iso3, {})
+        self.add(node, RDF.type, SKG.Country)
+        self.add(node, SKG.iso3, Literal(iso3))
+        self.add(node, RDFS.label, Literal(entry.get("name", iso3), lang="en"))
+        if entry.get("wikidata"):
+            self.add(node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{entry['wikidata']}"))
+        if entry.get("permanent"):
+            self.add(node, SKG.permanentMember, Literal(True))
+        return node
+
+    def authority(self, code: Optional[str]) -> Optional[URIRef]:
+        """A country by ISO3, or a gazetteer organisation (UN, EU) by its code."""
+        if code is None:
+            return None
+        if code in self.lex.countries:
+            return self.country(code)
+        entry = self.lex.org_by_code.get(code, {"label": code})
+        return self.organisation(ActorRef("organization", entry["label"], code))
+
+    def organisation(self, ref: ActorRef) -> URIRef:
+        node = ids.org_iri(ref.code, ref.name)
+        self.add(node, RDF.type, SKG.Organization)
+        self.add(node, RDFS.label, Literal(ref.name))
+        if ref.code:
+            self.add(node, SKOS.notation, Literal(ref.code))
+        self.alt_labels(node, ref)
+        return node
+
+    def person(self, name: str, aliases: Iterable[str] = ()) -> URIRef:
+        node = ids.person_iri(name)
+        self.add(node, RDF.type, SKG.Person)
+        self.add(node, RDFS.label, Literal(name))
+        self.alt_labels(node, ActorRef("person", name, aliases=tuple(aliases)))
+        return node
+
+    def alt_labels(self, node: URIRef, ref: ActorRef) -> None:
+        for alias in ref.aliases:
+            if alias != ref.name:
+                self.add(node, SKOS.altLabel, Literal(alias))
+
+    def actor(self, ref: ActorRef) -> URIRef:
+        if ref.kind == "country" and ref.code:
+            return self.country(ref.code)
+        return self.person(ref.name, ref.aliases) if ref.kind == "person" else self.organisation(ref)
+
+    # --- documents and facts ---------------------------------------------------------------------
+    def document_node(self) -> None:
+        d, m, node = self.document, self.document.meta, self.doc_iri
+        self.add(node, RDF.type, SKG.Document)
+        self.add(node, DCTERMS.title, Literal(m.title or d.name))
+        self.add(node, DCTERMS.source, URIRef(m.source_url) if m.source_url else None)
+        self.add(node, DCTERMS.publisher, Literal(m.publisher) if m.publisher else None)
+        self.add(node, DCTERMS.issued, m.published)
+        self.add(node, SKG.contentHash, Literal(d.doc_id))
+        self.add(node, SKG.sourceFile, Literal(d.path))
+
+    def vote(self, v: VoteFact) -> URIRef:
+        res = self.index.vote_iri(v)
+        self.add(res, RDF.type, SKG.Resolution)
+        self.add(res, RDFS.label, Literal(_resolution_label(v, self.lex)))
+        self.add(res, SKG.resolutionNumber, Literal(v.number, datatype=XSD.integer) if v.number else None)
+        self.add(res, SKG.resolutionYear, Literal(v.year, datatype=XSD.integer) if v.year else None)
+        self.add(res, SKG.symbol, Literal(v.symbol) if v.symbol else None)
+        self.add(res, SKG.voteDate, v.date)
+        self.add(res, SKG.outcome, OUTCOME.get(v.outcome or ""))
+        for prop, value in ((SKG.votesInFavour, v.in_favour), (SKG.votesAgainst, v.against),
+                            (SKG.abstentions, v.abstentions)):
+            self.add(res, prop, Literal(value, datatype=XSD.integer) if value is not None else None)
+        for iso3 in v.sponsors:
+            self.add(res, SKG.sponsor, self.country(iso3))
+        for iso3 in v.concerns:
+            self.add(res, SKG.concerns, self.country(iso3))
+        self.evidence(res, v.evidence)
+        evidence = dict(v.position_evidence)
+        for iso3, pos in v.positions:
+            self.position(res, iso3, pos, v, evidence.get(iso3))
+        return res
+
+    def position(self, res: URIRef, iso3: str, pos: str, v: VoteFact, ev: Optional[Evidence]) -> None:
+        voter = self.country(iso3)
+        node = ids.vote_iri(res, iso3)
+        self.add(node, RDF.type, SKG.Vote)
+        self.add(node, SKG.voter, voter)
+        self.add(node, SKG.onResolution, res)
+        self.add(node, SKG.position, POSITION[pos])
+        self.add(voter, SHORTCUT[pos], res)
+        if iso3 in v.vetoed_by:
+            self.add(voter, SKG.vetoed, res)
+        self.evidence(node, [ev] if ev else v.evidence[:1])
+
+    def designation(self, d: DesignationFact, resolution: Optional[URIRef]) -> URIRef:
+        designee = self.actor(d.designee)
+        node = ids.designation_iri(designee, d.measure, d.status, d.authority)
+        self.add(node, RDF.type, SKG.Designation)
+        self.add(node, SKG.designee, designee)
+        self.add(node, SKG.measure, MEASURE[d.measure])
+        self.add(node, SKG.status, STATUS[d.status])
+        self.add(node, SKG.designatedBy, self.authority(d.authority))
+        self.add(node, SKG.date, d.date)
+        self.add(designee, SKG.designatedFor, MEASURE[d.measure])
+        if resolution is not None and d.via_resolution:
+            self.add(resolution, SKG.proposes, node)
+        self.evidence(node, d.evidence)
+        return node
+
+    def launch(self, launch: LaunchFact, node: URIRef) -> None:
+        actor = self.country(launch.actor)
+        self.add(node, RDF.type, SKG.MissileLaunch)
+        self.add(node, SKG.launchedBy, actor)
+        self.add(actor, SKG.launched, node)
+        self.add(node, SKG.launchDate, launch.date)
+        self.add(node, SKG.missileCount, Literal(launch.count, datatype=XSD.integer) if launch.count else None)
+        self.add(node, SKG.launchSite, Literal(launch.site) if launch.site else None)
+        for t in launch.types:
+            self.add(node, SKG.missileType, MISSILE[t])
+        self.evidence(node, launch.evidence)
+
+    def cap(self, c: ImportCapFact, resolution: Optional[URIRef], target: Optional[str] = None) -> None:
+        """An import cap; one a resolution proposes is on the country the resolution concerns."""
+        if c.country is None and c.via_resolution and target:
+            c = replace(c, country=target)
+        node = ids.cap_iri(c.country, c.commodity, c.before, c.after, c.unit)
+        self.add(node, RDF.type, SKG.ImportCap)
+        self.add(node, SKG.commodity, COMMODITY[c.commodity])
+        self.add(node, SKG.limitBefore, _decimal(c.before))
+        self.add(node, SKG.limitAfter, _decimal(c.after))
+        self.add(node, SKG.unit, UNIT[c.unit])
+        self.add(node, SKG.capOn, self.country(c.country) if c.country else None)
+        if resolution is not None and c.via_resolution:
+            self.add(resolution, SKG.proposes, node)
+        self.evidence(node, c.evidence)
+
+    def represents(self, r: RepresentsFact) -> None:
+        person = self.person(r.person)
+        self.add(person, SKG.represents, self.country(r.country))
+        self.add(person, SKG.role, Literal(r.role) if r.role else None)
+        self.evidence(person, r.evidence)
+
+    def block(self, b: BlockFact) -> None:
+        when = b.date or self.document.meta.published
+        month = when.strftime("%Y-%m") if when else self.document.doc_id
+        node = ids.proposal_iri(b.proposal_by, month)
+        self.add(node, RDF.type, SKG.DesignationProposal)
+        self.add(node, RDFS.label, Literal(b.proposal_label or "proposal"))
+        self.add(node, SKG.sponsor, self.country(b.proposal_by) if b.proposal_by else None)
+        self.add(node, SKG.date, b.date)
+        self.add(self.country(b.blocker), SKG.blocked, node)
+        self.evidence(node, b.evidence)
+
+
+def build_document_graph(facts: DocumentFacts, index: EventIndex) -> Graph:
+    """All triples for one document (its named graph)."""
+    b = GraphBuilder(facts.document, index)
+    b.document_node()
+    resolutions = [b.vote(v) for v in facts.votes]
+    main = resolutions[0] if len(resolutions) == 1 else None
+    for d in facts.designations:
+        b.designation(d, main)
+    for launch, node in zip(facts.launches, index.launch_iris(facts.launches, facts.document)):
+        b.launch(launch, node)
+    target = facts.votes[0].concerns[0] if main is not None and len(facts.votes[0].concerns) == 1 else None
+    for c in facts.caps:
+        b.cap(c, main, target)
+    for r in facts.represents:
+        b.represents(r)
+    for bl in facts.blocks:
+        b.block(bl)
+    return b.g
+
+
+def _literal(value) -> Literal:
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    return Literal(value)
+
+
+def _decimal(value: Optional[float]) -> Optional[Literal]:
+    """xsd:decimal in its canonical lexical form ("4000000.0"), which survives a Turtle round trip."""
+    if value is None:
+        return None
+    text = format(Decimal(str(value)), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def _resolution_label(v: VoteFact, lex: Lexicon) -> str:
+    """A readable, deterministic label from the identifying parts (the texts word it differently)."""
+    if v.number:
+        return f"Resolution {v.number}" + (f" ({v.year})" if v.year else "")
+    target = ", ".join(lex.country_name(c) for c in v.concerns) or "unspecified target"
+    by = ", ".join(lex.country_name(c) for c in v.sponsors)
+    when = f" voted {v.date.isoformat()}" if v.date else ""
+    return f"Draft resolution on {target}" + (f" sponsored by {by}" if by else "") + when

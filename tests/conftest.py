@@ -1,0 +1,56 @@
+"""Shared fixtures: paths, and the seed graph built once per session by the real pipeline."""
+from __future__ import annotations
+
+import os
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@contextmanager
+def in_repo() -> Iterator[None]:
+    """Run with the repository as working directory, so stored source paths read ``seeds/…``."""
+    old = Path.cwd()
+    os.chdir(REPO)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    assert SHARED.is_dir(), f"{SHARED} is missing: the shared material must sit beside the repository"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_store():
+    """An in-memory embedded store holding the seed graph, built from ``seeds/`` by ``build``."""
+    from sanctions_kg.build import build
+    from sanctions_kg.store import OxigraphStore
+    warnings.filterwarnings("ignore", category=UserWarning)
+    store = OxigraphStore(None)
+    with in_repo():
+        report = build([Path("seeds")], store)
+    assert report.added == 3 and not report.failed, report
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_kg(seed_store):
+    """The Python helper over the seed store."""
+    from sanctions_kg import KnowledgeGraph
+    return KnowledgeGraph(seed_store)
