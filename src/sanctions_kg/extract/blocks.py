@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..records import BlockFact
-from .context import DocContext, lemma
+from .context import DocContext, is_dateline, lemma
 
 
 def extract_blocks(ctx: DocContext) -> list[BlockFact]:
@@ -24,7 +24,7 @@ def extract_blocks(ctx: DocContext) -> list[BlockFact]:
                 continue
             sponsor = _sponsor(ctx, proposal) or _earlier_sponsor(ctx, sent)
             label = _label(proposal, sent)
-            day = ctx.first_date(e for e in ctx.date_spans(sent) if not _is_dateline(e, sent))
+            day = ctx.first_date(e for e in ctx.date_spans(sent) if not is_dateline(e, sent))
             for blocker in blockers:
                 if blocker == sponsor:
                     continue
@@ -72,14 +72,20 @@ def _proposal(ctx: DocContext, verb: Token) -> Optional[Token]:
     """The proposal noun the verb stops (its object, or the object of "hold on")."""
     nouns = ctx.lexicon.cue("proposal_nouns")
     for tok in verb.subtree:
-        if lemma(tok) in nouns and tok.pos_ in {"NOUN", "PROPN"}:
+        if lemma(tok) in nouns and (tok.pos_ in {"NOUN", "PROPN"} or _noun_position(tok)):
             return tok
     return None
 
 
+def _noun_position(tok: Token) -> bool:
+    """A word the tagger took for a verb ("the US bid") but that follows a determiner or a name."""
+    return tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"DET", "PROPN", "ADJ"}
+
+
 def _sponsor(ctx: DocContext, noun: Token) -> Optional[str]:
     """"US bid", "the Biden administration's bid", "American request", "request from the United States"."""
-    for tok in noun.subtree:
+    before = [noun.doc[i] for i in range(max(noun.i - 2, 0), noun.i)]
+    for tok in [*noun.subtree, *before]:
         if tok.i > noun.i and tok.dep_ != "pobj" and tok.head.lower_ != "from":
             continue
         iso3 = ctx.country_of_token(tok) or _hyphen_country(ctx, tok)
@@ -114,8 +120,3 @@ def _label(noun: Token, sent: Span) -> str:
     while toks and (toks[-1].is_punct or toks[-1].dep_ in {"mark", "cc"}):
         toks.pop()
     return " ".join(noun.doc[toks[0].i:toks[-1].i + 1].text.split())[:160]
-
-
-def _is_dateline(ent: Span, sent: Span) -> bool:
-    from .votes import _is_dateline as dateline
-    return dateline(ent, sent)

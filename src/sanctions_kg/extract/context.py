@@ -123,6 +123,15 @@ class DocContext:
         return to_timezone(day, hour, self.document.meta.timezone, self.lexicon.cues["council_timezone"])
 
 
+def is_dateline(ent: Span, sent: Span) -> bool:
+    """"UNITED NATIONS, March 29 - …": a date before a dash at the start of a sentence is the
+    dateline of the report, not the date of the event the sentence tells."""
+    doc = ent.doc
+    near_start = ent.start - sent.start <= 4
+    after = doc[ent.end:min(ent.end + 4, len(doc))]
+    return near_start and any(t.text in {"-", "--", "—", "–"} for t in after)
+
+
 def head_chain(tok: Token, limit: int = 6) -> Iterator[Token]:
     """``tok``'s ancestors, nearest first, at most ``limit`` of them."""
     for i, anc in enumerate(tok.ancestors):

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from ..records import ActorRef, DesignationFact, VoteFact
-from .context import DocContext, lemma
+from .context import DocContext, is_dateline, lemma
 from .lexicon import normalise_name
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -67,11 +67,17 @@ def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
         if not _is_designation_sentence(ctx, sent):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
-        names = [e for e in sent.ents if _is_designee(ctx, e, sent, permissive)]
+        names = _drop_bracketed_aliases([e for e in sent.ents if _is_designee(ctx, e, sent, permissive)])
         if sent.text.rstrip().endswith(":"):
             names += _list_items(ctx, sents[i + 1:])
         if names:
             yield sent, names
+
+
+def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
+    """"Korea Ryonbong General Corporation (KRGC)": the bracketed short name is an alias, not a second designee."""
+    ends = {n.end for n in names}
+    return [n for n in names if not (n.start >= 1 and n.doc[n.start - 1].text == "(" and n.start - 1 in ends)]
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
@@ -96,7 +102,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
         return not modifier and not _governed_by_stop_prep(ent)
     chain = [ent.root, *ent.root.ancestors]
-    if ent.root.dep_ == "poss":
+    if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
     for tok in chain[1:]:
         if tok.dep_ == "prep" and lemma(tok) in _STOP_PREPS:
@@ -270,7 +276,7 @@ def _document_date(ctx: DocContext):
     verbs = ctx.lexicon.cue("designate_strong") | {"impose", "decide"}
     for sent in ctx.sentences():
         if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent):
-            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(e))
+            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(e) and not is_dateline(e, sent))
             if found:
                 return found
     return None

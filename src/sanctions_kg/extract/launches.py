@@ -48,7 +48,7 @@ class Mention:
     types: tuple[str, ...]
     count: Optional[int]
     site: Optional[str]
-    site_is_place: bool
+    site_score: int
 
 
 @dataclass
@@ -69,10 +69,9 @@ class Event:
 
     @property
     def site(self) -> Optional[str]:
-        """The first site that names a place, else the first site at all."""
+        """The site that looks most like a place (the first of equals)."""
         sites = [m for m in self.mentions if m.site]
-        best = next((m for m in sites if m.site_is_place), sites[0] if sites else None)
-        return best.site if best else None
+        return max(sites, key=lambda m: m.site_score).site if sites else None
 
 
 # --- entry point -------------------------------------------------------------------------------
@@ -81,7 +80,12 @@ def extract_launches(ctx: DocContext) -> list[LaunchFact]:
     """Launch events of one document, each with the evidence of all its mentions."""
     mentions = [m for sent in ctx.sentences() for m in sentence_mentions(ctx, sent)]
     resolve_actors(ctx, mentions)
-    return [to_fact(ctx, ev) for ev in merge([m for m in mentions if m.actor])]
+    return [to_fact(ctx, ev) for ev in merge([m for m in mentions if reported_actor(ctx, m.actor)])]
+
+
+def reported_actor(ctx: DocContext, actor: Optional[str]) -> bool:
+    """A known actor that is not a permanent member (whose test flights sanctions texts do not report)."""
+    return bool(actor) and not (rules()["skip_permanent_members"] and ctx.lexicon.is_permanent(actor or ""))
 
 
 def sentence_mentions(ctx: DocContext, sent: Span) -> Iterator[Mention]:
@@ -115,8 +119,23 @@ def lemma(tok: Token) -> str:
 
 def is_verb_cue(tok: Token) -> bool:
     """A launch verb used as a predicate (not "submarine-launched" as an adjective)."""
-    return tok.pos_ == "VERB" and lemma(tok) in rules()["verbs"] and \
-        tok.dep_ not in {"amod", "compound"}
+    if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"]:
+        return False
+    return tok.dep_ not in {"amod", "compound"} or misparsed_predicate(tok)
+
+
+def misparsed_predicate(tok: Token) -> bool:
+    """A past-tense launch verb parsed as a modifier after a country ("Iran test-fired two missiles"),
+    unlike the participle in "submarine-launched"."""
+    return tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.i > tok.i and country_before_cue(tok) is not None
+
+
+def country_before_cue(tok: Token) -> Optional[Token]:
+    """The token of a country entity just before ``tok`` (skipping "test -")."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].text == "-" or tok.doc[i].lower_ == "test"):
+        i -= 1
+    return tok.doc[i] if i >= 0 and tok.doc[i].ent_type_ in ACTOR_LABELS else None
 
 
 def is_noun_cue(tok: Token) -> bool:
@@ -155,26 +174,58 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
 
 def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: Optional[str],
           region: list[Token], heads: list[Token]) -> Iterator[Mention]:
-    """One mention per date named for the cue's clause (one undated mention when none is)."""
-    days = cue_dates(ctx, sent, cue)
-    if not days and any(t.ent_type_ == "ORDINAL" for t in region):
+    """One mention per date named for the cue's clause (one undated mention when none is).
+
+    With several dates the clause is cut at each date, so that "two missiles from A on 4 March and
+    another from B on 9 March" gives each launch its own site and count.
+    """
+    dated = cue_dates(ctx, sent, cue)
+    if not dated and any(t.ent_type_ == "ORDINAL" for t in region):
         return  # "the North's eighth ICBM firing this year": a place in a series, not a report
-    site, place = cue_site(cue, heads)
+    sites = cue_sites(cue, heads)
     types = missile_types(ctx, region)
     count = missile_count(ctx, heads)
-    for day in days or [None]:
-        yield Mention(sent, cue, rule, actor, day, types, count, site, place)
+    previous = sent.start
+    for k, (day, end) in enumerate(dated or [(None, sent.end)]):
+        own = [x for x in sites if previous <= x.index < end] if len(dated) > 1 else sites
+        best = max(own or sites, key=lambda x: x.score) if own or sites else None
+        n = count if k == 0 else segment_count(sent.doc[previous:end], count)
+        yield Mention(sent, cue, rule, actor or site_actor(ctx, best), day, types, n,
+                      best.text if best else None, best.score if best else 0)
+        previous = end
+
+
+def segment_count(segment: Span, default: Optional[int]) -> Optional[int]:
+    """The count of a later launch in a clause cut at its dates: "and another ...", "and three more"."""
+    for tok in segment:
+        if tok.lower_ in rules()["one_more_words"]:
+            return 1
+        if tok.dep_ == "nummod" or (tok.like_num and tok.ent_type_ == "CARDINAL"):
+            value = parse_count(tok.text)
+            if value is not None:
+                return value
+    return default
 
 
 # --- arguments and missiles --------------------------------------------------------------------
 
 def argument_heads(verb: Token) -> list[Token]:
     """What was launched: the direct object, the passive subject, or the noun a participle modifies."""
-    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.tag_ != "WP"]
+    heads += [h for c in what_clauses(verb) for h in c.subtree if h.dep_ in {"attr", "oprd"}]
+    if verb.dep_ in {"amod", "compound"}:
+        return [verb.head]
     relative = [h for h in heads if h.tag_ in {"WDT", "WP"}]
     if verb.head.pos_ in {"NOUN", "PROPN"} and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and relative)):
         heads = [h for h in heads if h not in relative] + [verb.head]
     return heads
+
+
+def what_clauses(verb: Token) -> list[Token]:
+    """Clauses that stand for the object: "fired what appeared to be a ballistic missile"."""
+    return [c for c in verb.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+            and any(w.tag_ == "WP" and w.lower_ == "what" for w in c.children)] + \
+        [w.head for w in verb.children if w.dep_ == "dobj" and w.tag_ == "WP" and w.head != verb]
 
 
 def np_region(head: Token, exclude: Optional[Token] = None) -> Iterator[Token]:
@@ -258,6 +309,8 @@ def is_tally(cue: Token, heads: list[Token]) -> bool:
 def is_irrealis(cue: Token) -> bool:
     """Planned, threatened or negated launches are not reports of one."""
     words = rules()["irrealis"]
+    if infinitive(cue):
+        return True
     for tok in clause_chain(cue):
         if tok.lemma_.lower() in words:
             return True
@@ -265,6 +318,12 @@ def is_irrealis(cue: Token) -> bool:
                for c in tok.children):
             return True
     return False
+
+
+def infinitive(verb: Token) -> bool:
+    """"to launch" (planned, expected) but not "to have launched" (reported as done)."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.tag_ == "TO" for a in aux) and not any(a.lemma_ == "have" for a in aux)
 
 
 def clause_chain(tok: Token) -> list[Token]:
@@ -280,7 +339,7 @@ def clause_chain(tok: Token) -> list[Token]:
 
 def opens_clause(tok: Token) -> bool:
     """A verb that heads its own clause (finite, coordinated or with a subject)."""
-    if tok.pos_ not in {"VERB", "AUX"}:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
         return False
     if tok.dep_ in CLAUSE_DEPS or tok.tag_ in rules()["finite_tags"]:
         return True
@@ -296,26 +355,29 @@ def clause_owner(tok: Token) -> Token:
     return cur
 
 
-def cue_dates(ctx: DocContext, sent: Span, cue: Token) -> list[date]:
-    """Days named by date expressions attached to the cue's clause, or to the clause a "when" clause modifies."""
+def cue_dates(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]:
+    """(day, end of its expression) for the dates of the cue's clause, in text order; failing those,
+    the dates of the clause that a "when" clause modifies."""
     owner = clause_owner(cue)
-    days = clause_dates(ctx, sent, owner, cue)
-    if not days and any(c.lower_ in rules()["time_clause_marks"] for c in owner.children
-                        if c.dep_ in {"advmod", "mark"}):
-        days = clause_dates(ctx, sent, clause_owner(owner.head), cue)
-    return days
+    owners = [owner, *[clause_owner(c) for c in (what_clauses(cue) if cue.pos_ == "VERB" else [])]]
+    dated = clause_dates(ctx, sent, owners, cue)
+    if not dated and any(c.lower_ in rules()["time_clause_marks"] for c in owner.children
+                         if c.dep_ in {"advmod", "mark"}):
+        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], cue)
+    return dated
 
 
-def clause_dates(ctx: DocContext, sent: Span, owner: Token, cue: Token) -> list[date]:
-    """Distinct days of the DATE entities of ``sent`` that are adverbials of ``owner``'s clause."""
-    out: list[date] = []
+def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
+    """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
+    out: list[tuple[date, int]] = []
     for ent in ctx.date_spans(sent):
         root = ent.root
-        if not (in_phrase(root, cue) or (clause_owner(root) == owner and is_adverbial(root, owner, cue))):
+        owner = clause_owner(root)
+        if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
             continue
         day = ctx.resolve(ent.text)
-        if day and day not in out:
-            out.append(day)
+        if day and day not in [d for d, _ in out]:
+            out.append((day, ent.end))
     return out
 
 
@@ -347,38 +409,54 @@ def in_subject(tok: Token, owner: Token) -> bool:
 
 # --- sites -------------------------------------------------------------------------------------
 
-def cue_site(cue: Token, heads: list[Token]) -> tuple[Optional[str], bool]:
-    """The first "from/off/near" phrase of the cue, its missiles or a launch noun in its clause."""
+@dataclass(frozen=True)
+class Site:
+    """A launch site phrase: its text, how much it looks like a place, where it starts, its country."""
+
+    text: str
+    score: int
+    index: int
+    country: Optional[str]
+
+
+def cue_sites(cue: Token, heads: list[Token]) -> list[Site]:
+    """The "from/off/near" phrases of the cue, its missiles, its prepositional objects ("at dawn from
+    ...") and the launch nouns of its clause ("in the latest launch from ...")."""
     owner = clause_owner(cue)
     objects = [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     nouns = [t for t in cue.subtree if is_noun_cue(t) and clause_owner(t) == owner]
-    anchors = [cue, *heads, *objects, *nouns]
-    for anchor in anchors:
-        for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"]:
-                found = site_text(prep)
-                if found:
-                    return found
-    return None, False
+    anchors = dict.fromkeys([cue, *heads, *objects, *nouns])
+    return [site for anchor in anchors for prep in anchor.children
+            if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"] and (site := site_text(prep))]
 
 
-def site_text(prep: Token) -> Optional[tuple[str, bool]]:
-    """The object of a site preposition as written, without leading articles or edge punctuation."""
+def site_actor(ctx: DocContext, site: Optional[Site]) -> Optional[str]:
+    """A launch from a place in a named country is that country's ("from the Sunan area in Pyongyang")."""
+    return site.country if site else None
+
+
+def site_text(prep: Token) -> Optional[Site]:
+    """The object of a site preposition as written (without leading articles, possessives or edge
+    punctuation), scored 2 for a place name or noun, 1 for another proper noun, else 0."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
         return None
     toks = sorted(site_tokens(objs[0]), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].dep_ == "det" or toks[0].is_quote):
+    while toks and (toks[0].is_punct or toks[0].dep_ in {"det", "poss", "case"} or toks[0].is_quote):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_quote):
         toks.pop()
     if not toks:
         return None
-    doc = prep.doc
-    text = doc[toks[0].i:toks[-1].i + 1].text.strip().strip('"“”')
-    place = any(t.ent_type_ in {"GPE", "LOC", "FAC"} | ACTOR_LABELS or t.lemma_.lower() in rules()["place_nouns"]
-                for t in toks)
-    return text, place
+    text = prep.doc[toks[0].i:toks[-1].i + 1].text.strip().strip('"“”')
+    places = {"GPE", "LOC", "FAC"} | ACTOR_LABELS
+    if any(t.ent_type_ in places or t.lemma_.lower() in rules()["place_nouns"] for t in toks):
+        score = 2
+    else:
+        score = int(any(t.pos_ == "PROPN" for t in toks))
+    countries = [t for t in objs[0].subtree if t.ent_type_ in {"COUNTRY", "CAPITAL"}]
+    code = countries[0].ent_id_ or None if countries else None
+    return Site(text, score, prep.i, code)
 
 
 def site_tokens(tok: Token) -> Iterator[Token]:
@@ -395,7 +473,11 @@ def np_actor(ctx: DocContext, tok: Token) -> Optional[str]:
     """A country named by a noun phrase ("North Korea", "Pyongyang", "the DPRK's military"), or a pronoun mark."""
     if tok.lower_ in rules()["pronouns"] and tok.pos_ == "PRON":
         return PRONOUN
-    if tok.lower_ in rules()["anaphor_nouns"] and any(c.dep_ == "det" for c in tok.children):
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    short = f"{dets[0].lower_} {tok.lower_}" if dets else ""
+    if short in rules()["short_names"]:
+        return rules()["short_names"][short]
+    if tok.lower_ in rules()["anaphor_nouns"] and dets:
         return PRONOUN
     for t in [tok, *[c for c in tok.subtree if c != tok]]:
         if t.ent_type_ in ACTOR_LABELS:
@@ -407,6 +489,9 @@ def np_actor(ctx: DocContext, tok: Token) -> Optional[str]:
 
 def verb_actor(ctx: DocContext, verb: Token) -> Optional[str]:
     """Subject of an active verb, agent of a passive one; coordinated and participle verbs share their head's."""
+    if verb.dep_ in {"amod", "compound"}:
+        found = country_before_cue(verb)
+        return ctx.country_of_token(found) if found is not None else None
     cur = verb
     while True:
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
@@ -479,8 +564,8 @@ def compatible(m: Mention, ev: Event) -> bool:
         return False
     if m.count is not None and ev.count is not None and m.count != ev.count:
         return False
-    if m.site_is_place and ev.site and not set(m.site.lower().split()) & set(ev.site.lower().split()):
-        return any(not x.site_is_place for x in ev.mentions if x.site)
+    if m.site and m.site_score == 2 and ev.site and not set(m.site.lower().split()) & set(ev.site.lower().split()):
+        return all(x.site_score < 2 for x in ev.mentions if x.site)
     return True
 
 

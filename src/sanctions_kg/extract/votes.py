@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from ..records import Evidence, Position, VoteFact
-from .context import DocContext, lemma
+from .context import DocContext, is_dateline, lemma
 from .numbers import parse_count
 
 COUNCIL_SIZE = 15
@@ -145,6 +145,8 @@ def _subjects(tok: Token) -> list[Token]:
     subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     if not subs and tok.dep_ in {"conj", "xcomp"}:
         subs = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+    if not subs and tok.i > 0 and tok.doc[tok.i - 1].ent_type_:
+        subs = [tok.doc[tok.i - 1]]  # "… and Brazil abstained" misparsed with no subject: the name just before
     out: list[Token] = []
     for s in subs:
         out.extend(s.subtree)
@@ -385,7 +387,7 @@ def _dated(ctx: DocContext, sent: Span, attached: bool):
     cues = lex.cue("veto") | lex.cue("vote") | lex.cue("adopt") | lex.cue("fail") | lex.cue("abstain")
     for ent in ctx.date_spans(sent):
         root = ent.root
-        if lemma(root.head) in _BOUND_PREPS or _is_dateline(ent, sent):
+        if lemma(root.head) in _BOUND_PREPS or is_dateline(ent, sent):
             continue
         if attached and not any(lemma(a) in cues for a in root.ancestors):
             continue
@@ -393,14 +395,6 @@ def _dated(ctx: DocContext, sent: Span, attached: bool):
         if found:
             return found
     return None
-
-
-def _is_dateline(ent: Span, sent: Span) -> bool:
-    """"UNITED NATIONS, March 29 - …": a date before a dash at the start of a sentence."""
-    doc = ent.doc
-    near_start = ent.start - sent.start <= 4
-    after = doc[ent.end:min(ent.end + 4, len(doc))]
-    return near_start and any(t.text in {"-", "--", "—", "–"} for t in after)
 
 
 def _with_complements(ent: Span) -> Span:
