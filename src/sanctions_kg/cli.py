@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -28,10 +29,33 @@ def _store_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--graph-store", help="SPARQL 1.1 Graph Store Protocol URL (with --endpoint)")
 
 
-def _open(args: argparse.Namespace, create: bool = False):
+def _open(args: argparse.Namespace, create: bool = False, read_only: bool = False):
+    """The store the options name; ``read_only`` never creates or writes an embedded store directory."""
     from .store import open_store
-    return open_store(store=args.store, graph=args.graph, endpoint=args.endpoint,
+    return open_store(store=args.store, graph=args.graph, endpoint=args.endpoint, read_only=read_only,
                       update_endpoint=args.update_endpoint, graph_store=args.graph_store, create=create)
+
+
+def _positive(kind: type) -> Callable[[str], object]:
+    """An argparse type: a number above zero (a bad value is a usage error, exit 2)."""
+    def convert(text: str) -> object:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above zero: {text!r}")
+        return value
+    return convert
+
+
+def _check_output(path: Optional[Path]) -> None:
+    """Refuse an output file of unknown format before spending a build on it (E030)."""
+    from .store import FORMATS
+    from .errors import Errors, StoreError
+    if path is not None and path.suffix.lower() not in (*FORMATS, ".graphml"):
+        known = ", ".join([*FORMATS, ".graphml"])
+        raise StoreError(Errors.E030.format(path=path, suffix=path.suffix or "(none)", known=known))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -39,8 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .export import export
     from .store import OxigraphStore
+    _check_output(args.output)
     settings = load_settings()
-    if args.max_bytes:
+    if args.max_bytes is not None:
         settings = type(settings)(**{**settings.__dict__, "max_bytes": args.max_bytes})
     in_memory = args.output and not (args.store or args.graph or args.endpoint)
     store = OxigraphStore(None) if in_memory else _open(args, create=True)
@@ -80,7 +105,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
     named = resolve_query(args.query, QUERIES_DIR)
-    store = _open(args)
+    store = _open(args, read_only=not args.allow_update)
     try:
         result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
                            allow_update=args.allow_update, allow_service=args.allow_service)
@@ -97,7 +122,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the graph to a file: RDF by suffix, or --format graphml for networkx tools."""
     from .export import export
-    store = _open(args)
+    store = _open(args, read_only=True)
     try:
         export(store, args.output, args.format)
         print(f"wrote {args.output}", file=sys.stderr)
@@ -109,7 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the graph against the SHACL shapes; non-zero with a report on any violation."""
     from .validate import validate_graph
-    store = _open(args)
+    store = _open(args, read_only=True)
     try:
         report = validate_graph(store.dataset())
     finally:
@@ -121,21 +146,38 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents (by file path or document IRI) from a store."""
-    from .documents import read_document
-    from .ids import document_iri
     store = _open(args)
     try:
         for item in args.documents:
-            iri = item if item.startswith("http") else str(document_iri(
-                read_document(Path(item), load_settings().max_bytes).doc_id))
-            if not store.has_graph(iri):
+            iris = _document_graphs(store, item)
+            if not iris:
                 raise SanctionsKGError(f"not in the store: {item}")
-            store.remove_graph(iri)
-            print(f"removed {iri}", file=sys.stderr)
+            for iri in iris:
+                store.remove_graph(iri)
+                print(f"removed {iri}", file=sys.stderr)
         _save(store)
         return EXIT_OK
     finally:
         store.close()
+
+
+def _document_graphs(store, item: str) -> list[str]:
+    """The graphs ``item`` names: a document IRI, the current content of a file, or its stored path.
+
+    The path lookup finds a document whose file was edited or deleted since it was built.
+    """
+    from rdflib import Literal
+    from .build import SAME_FILE_QUERY
+    from .documents import read_document
+    from .ids import document_iri
+    if item.startswith(("http://", "https://")):
+        return [item] if store.has_graph(item) else []
+    if Path(item).is_file():
+        iri = str(document_iri(read_document(Path(item), load_settings().max_bytes).doc_id))
+        if store.has_graph(iri):
+            return [iri]
+    by_path = SAME_FILE_QUERY.replace("?path }", "?path FILTER(?path = ?p) }")
+    return sorted({str(row["doc"]) for row in store.query(by_path, bindings={"p": Literal(item)})})
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -144,12 +186,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report
     from .store import OxigraphStore
     if args.graph or args.store or args.endpoint:
-        store = _open(args)
+        store = _open(args, read_only=True)
     else:
         store = OxigraphStore(None)
         build([args.gold_dir], store, on_error=_report_bad_file)
     try:
-        print(format_report(evaluate(args.gold_dir, store), verbose=args.verbose))
+        print(format_report(evaluate(args.gold_dir, store), verbose=args.list_misses))
         return EXIT_OK
     finally:
         store.close()
@@ -177,7 +219,7 @@ def _parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_remove)
     e = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     e.add_argument("gold_dir", type=Path, help="folder of NAME.txt, NAME.meta.yml and NAME.gold.json")
-    e.add_argument("--verbose", action="store_true", help="list every miss and every extra")
+    e.add_argument("--verbose", dest="list_misses", action="store_true", help="list every miss and every extra")
     _store_options(e)
     e.set_defaults(func=cmd_eval)
     return p
@@ -188,9 +230,10 @@ def _add_build(sub) -> None:
                        "folder is a document; NAME.meta.yml beside it is its metadata.")
     b.add_argument("paths", nargs="+", type=Path, help="documents and/or folders of documents")
     b.add_argument("-o", "--output", type=Path, help="also write the graph to this file (.ttl .trig .nq .nt .jsonld)")
-    b.add_argument("--batch-size", type=int, default=None, help="documents per nlp.pipe batch")
-    b.add_argument("--n-process", type=int, default=1, help="parser processes (nlp.pipe n_process)")
-    b.add_argument("--max-bytes", type=int, default=None, help="skip files larger than this (default 5 MB)")
+    b.add_argument("--batch-size", type=_positive(int), default=None, help="documents per nlp.pipe batch")
+    b.add_argument("--n-process", type=_positive(int), default=1, help="parser processes (nlp.pipe n_process)")
+    b.add_argument("--max-bytes", type=_positive(int), default=None,
+                   help="skip files larger than this (default 5 MB)")
     b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")
     b.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
     _store_options(b)
@@ -204,7 +247,7 @@ def _add_query(sub) -> None:
     q.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE as an RDF term (<iri>, prefixed name, integer, date or literal)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
-    q.add_argument("--timeout", type=float, default=30.0, help="seconds before the query is stopped (default 30)")
+    q.add_argument("--timeout", type=_positive(float), default=30.0, help="seconds before the query is stopped (default 30)")
     q.add_argument("--allow-update", action="store_true", help="allow SPARQL Update (INSERT, DELETE, DROP, …)")
     q.add_argument("--allow-service", action="store_true", help="allow SERVICE federation to other endpoints")
     q.add_argument("--list", action="store_true", help="list the named queries")
@@ -229,17 +272,33 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     logging.getLogger("rdflib").setLevel(logging.ERROR)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        return _output_closed()
     except _Usage as exc:
         print(f"sanctions-kg: usage error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except SanctionsKGError as exc:
-        print(f"sanctions-kg: error: {str(exc).splitlines()[0]}", file=sys.stderr)
-        rest = str(exc).splitlines()[1:]
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        print(f"sanctions-kg: error: {lines[0]}", file=sys.stderr)
+        rest = lines[1:]
         if rest:
             print("\n".join(rest), file=sys.stderr)
         return EXIT_FAILURE
+    except OSError as exc:
+        print(f"sanctions-kg: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+
+
+def _output_closed() -> int:
+    """The reader of stdout went away (``| head``): stop quietly, without a traceback at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_FAILURE
 
 
 if __name__ == "__main__":

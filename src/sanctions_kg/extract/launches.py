@@ -416,6 +416,8 @@ class Site:
     text: str
     score: int
     index: int
+    first: int
+    end: int
     country: Optional[str]
 
 
@@ -426,8 +428,23 @@ def cue_sites(cue: Token, heads: list[Token]) -> list[Site]:
     objects = [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     nouns = [t for t in cue.subtree if is_noun_cue(t) and clause_owner(t) == owner]
     anchors = dict.fromkeys([cue, *heads, *objects, *nouns])
-    return [site for anchor in anchors for prep in anchor.children
-            if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"] and (site := site_text(prep))]
+    found = [site for anchor in anchors for prep in anchor.children
+             if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"] and (site := site_text(prep))]
+    return join_adjacent(cue.doc, sorted(found, key=lambda x: x.index))
+
+
+def join_adjacent(doc, sites: list[Site]) -> list[Site]:
+    """Site phrases that follow each other ("from waters" + "off Nampo") are one site."""
+    out: list[Site] = []
+    for site in sites:
+        prev = out[-1] if out else None
+        if prev and site.index == prev.end:
+            text = doc[prev.first:site.end].text.strip('"“”')
+            out[-1] = Site(text, max(prev.score, site.score), prev.index, prev.first, site.end,
+                           prev.country or site.country)
+        else:
+            out.append(site)
+    return out
 
 
 def site_actor(ctx: DocContext, site: Optional[Site]) -> Optional[str]:
@@ -456,7 +473,7 @@ def site_text(prep: Token) -> Optional[Site]:
         score = int(any(t.pos_ == "PROPN" for t in toks))
     countries = [t for t in objs[0].subtree if t.ent_type_ in {"COUNTRY", "CAPITAL"}]
     code = countries[0].ent_id_ or None if countries else None
-    return Site(text, score, prep.i, code)
+    return Site(text, score, prep.i, toks[0].i, toks[-1].i + 1, code)
 
 
 def site_tokens(tok: Token) -> Iterator[Token]:
@@ -524,24 +541,35 @@ def noun_actor(ctx: DocContext, noun: Token) -> Optional[str]:
 
 
 def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
-    """Pronouns -> the nearest country named before; unknown actors -> the nearest launch actor."""
+    """Pronouns -> the nearest country named before; unknown actors -> the nearest launch actor, else
+    the nearest country that was the subject of something other than a report."""
     for m in mentions:
         if m.actor == PRONOUN:
             m.actor = antecedent(ctx, m.cue)
     known = [m for m in mentions if m.actor]
     for m in mentions:
-        if not m.actor and known:
-            before = [k for k in known if k.cue.i < m.cue.i]
+        if m.actor:
+            continue
+        before = [k for k in known if k.cue.i < m.cue.i]
+        if before or known:
             m.actor = (before[-1] if before else known[0]).actor
+        else:
+            m.actor = antecedent(ctx, m.cue, acting_only=True)
 
 
-def antecedent(ctx: DocContext, tok: Token, window: int = 3) -> Optional[str]:
-    """The nearest country before ``tok`` in its sentence or the ``window`` sentences before it, subjects first."""
+def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> Optional[str]:
+    """The nearest country before ``tok`` in its sentence or the ``window`` sentences before it, subjects
+    first. ``acting_only`` keeps subjects of verbs other than reporting ones ("South Korea said")."""
     sents = [s for s in ctx.sentences() if s.start <= tok.i]
     scope = sents[-(window + 1):]
     ents = [e for s in scope for e in s.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i]
     subjects = [e for e in ents if e.root.dep_ in SUBJECTS | {"poss"}]
-    for pool in (subjects, ents):
+    if acting_only:
+        pools = [[e for e in subjects if e.root.dep_ in SUBJECTS
+                  and e.root.head.lemma_.lower() not in rules()["reporting_verbs"]]]
+    else:
+        pools = [subjects, ents]
+    for pool in pools:
         if pool:
             return ctx.country(pool[-1])
     return None

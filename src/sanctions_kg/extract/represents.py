@@ -186,7 +186,7 @@ def title_window_start(doc, end: int) -> int:
     sent_start = doc[end - 1].sent.start if end > 0 else 0
     while i > sent_start:
         tok = doc[i - 1]
-        if tok.text in STOPS or "\n" in tok.text:
+        if tok.text in STOPS or "\n" in tok.text or tok.ent_type_ == "PERSON":
             break
         ok = tok.is_title or tok.is_upper or tok.ent_type_ in ACTOR_LABELS | {"ORG"} or \
             tok.lower_ in rules()["title_joiners"] or role_word(tok)
