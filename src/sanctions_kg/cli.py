@@ -161,13 +161,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
         store.close()
 
 
+_BY_SOURCE_FILE = """PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
+SELECT ?doc WHERE { GRAPH ?doc { ?doc a skg:Document ; skg:sourceFile ?p } }"""
+
+
 def _document_graphs(store, item: str) -> list[str]:
     """The graphs ``item`` names: a document IRI, the current content of a file, or its stored path.
 
     The path lookup finds a document whose file was edited or deleted since it was built.
     """
     from rdflib import Literal
-    from .build import SAME_FILE_QUERY
     from .documents import read_document
     from .ids import document_iri
     if item.startswith(("http://", "https://")):
@@ -176,8 +179,7 @@ def _document_graphs(store, item: str) -> list[str]:
         iri = str(document_iri(read_document(Path(item), load_settings().max_bytes).doc_id))
         if store.has_graph(iri):
             return [iri]
-    by_path = SAME_FILE_QUERY.replace("?path }", "?path FILTER(?path = ?p) }")
-    return sorted({str(row["doc"]) for row in store.query(by_path, bindings={"p": Literal(item)})})
+    return sorted({str(row["doc"]) for row in store.query(_BY_SOURCE_FILE, bindings={"p": Literal(item)})})
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -64,3 +64,13 @@ def copy_seeds(target: Path, names: Sequence[str] = tuple(SEED_NAMES)) -> Path:
         for suffix in (".txt", ".meta.yml"):
             shutil.copy2(SEEDS / f"{name}{suffix}", target / f"{name}{suffix}")
     return target
+
+
+def quads_in(store_dir: Path) -> int:
+    """Quads in an embedded store, read in-process through a read-only handle (cheap, takes no lock)."""
+    import pyoxigraph as ox
+    store = ox.Store.read_only(str(store_dir))
+    try:
+        return len(store)
+    finally:
+        del store

@@ -51,7 +51,8 @@ def test_respectively_shares_figures_among_commodities(make_ctx):
 
 def test_two_caps_in_one_sentence_take_their_nearest_commodity(make_ctx):
     ctx = make_ctx("The proposal lowers the limit on Yemen's refined fuel imports from 600,000 barrels to "
-                   "300,000 barrels and the limit on its crude oil imports from 2 million barrels to 1 million barrels.")
+                   "300,000 barrels and the limit on its crude oil imports from 2 million barrels to "
+                   "1 million barrels.")
     assert figures(extract_caps(ctx)) == {("refined_petroleum", 600_000, 300_000, "barrel"),
                                           ("crude_oil", 2_000_000, 1_000_000, "barrel")}
 

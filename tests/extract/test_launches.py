@@ -89,6 +89,12 @@ def test_a_vague_date_gives_no_date(make_ctx):
     assert (launch.actor, launch.date, launch.count) == ("PRK", None, None)
 
 
+def test_a_vague_quantity_on_a_dated_launch_is_an_event_without_a_count(make_ctx):
+    ctx = make_ctx("North Korea fired several short-range ballistic missiles on Monday.", "2024-01-10")
+    launch = one(extract_launches(ctx))
+    assert (launch.actor, launch.date, launch.types, launch.count) == ("PRK", date(2024, 1, 8), ("srbm",), None)
+
+
 @pytest.mark.parametrize("text", [
     "North Korea has launched more than 30 ballistic missiles this year.",
     "The North has conducted dozens of missile tests since 2019.",

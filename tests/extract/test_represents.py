@@ -13,7 +13,7 @@ def links(facts):
 def test_apposition_before_the_name_keeps_the_role_phrase(make_ctx, assert_evidence):
     ctx = make_ctx("France's ambassador to the United Nations, Nicolas de Riviere, said the text was balanced.")
     facts = extract_represents(ctx)
-    assert links(facts) == {("Nicolas de Riviere", "FRA", "ambassador to the united nations")}
+    assert links(facts) == {("Nicolas de Riviere", "FRA", "ambassador to the United Nations")}
     assert_evidence(ctx, facts)
 
 
@@ -45,7 +45,7 @@ def test_name_of_country(make_ctx):
 
 def test_office_of_a_state_from_the_gazetteer(make_ctx):
     ctx = make_ctx("Under Secretary of the Treasury Wally Adeyemo said the network had been exposed.")
-    assert links(extract_represents(ctx)) == {("Wally Adeyemo", "USA", "under secretary of the treasury")}
+    assert links(extract_represents(ctx)) == {("Wally Adeyemo", "USA", "under secretary of the Treasury")}
 
 
 def test_deputy_role_after_a_quote(make_ctx):

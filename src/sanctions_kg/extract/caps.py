@@ -9,14 +9,14 @@ in ``rules/caps.yml``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
 
 from ..nlp.gazetteer import load_yaml
-from ..records import Evidence, ImportCapFact
+from ..records import ImportCapFact
 from .context import DocContext
 from .lexicon import RULES
 from .numbers import parse_number
@@ -60,12 +60,10 @@ def extract_caps(ctx: DocContext) -> list[ImportCapFact]:
     for sent in ctx.sentences():
         for fact in sentence_caps(ctx, sent):
             key = (fact.commodity, fact.before, fact.after, fact.unit)
-            if key in found:
-                old = found[key]
-                found[key] = ImportCapFact(old.evidence + fact.evidence, old.commodity, old.country or fact.country,
-                                           old.before, old.after, old.unit, old.via_resolution or fact.via_resolution)
-            else:
-                found[key] = fact
+            old = found.get(key)
+            found[key] = fact if old is None else replace(
+                old, evidence=old.evidence + fact.evidence, country=old.country or fact.country,
+                via_resolution=old.via_resolution or fact.via_resolution)
     return list(found.values())
 
 
@@ -77,8 +75,7 @@ def sentence_caps(ctx: DocContext, sent: Span) -> Iterator[ImportCapFact]:
     evidence = ctx.evidence(sent, "caps.figures")
     previous_end, previous_country = sent.start, None
     for fig in figure_groups(ctx, sent):
-        names = [c for c in commodities if previous_end <= c.start < fig.start] or \
-            [c for c in commodities if c.end <= fig.start][-1:] or [c for c in commodities if c.start >= fig.end][:1]
+        names = commodity_names(commodities, previous_end, fig)
         country = cap_country(ctx, sent.doc[previous_end:fig.start]) or previous_country
         resolution = via_resolution(sent, fig.start)
         for name, before, after in share_out(names, fig):
@@ -87,13 +84,20 @@ def sentence_caps(ctx: DocContext, sent: Span) -> Iterator[ImportCapFact]:
         previous_end, previous_country = fig.end, country
 
 
+def commodity_names(commodities: list[Span], since: int, fig: Figures) -> list[Span]:
+    """The commodities a group of figures is about: those named since the previous figures, else the
+    last one named before, else the first one named after ("... to 375,000 barrels of refined oil")."""
+    return [c for c in commodities if since <= c.start < fig.start] or \
+        [c for c in commodities if c.end <= fig.start][-1:] or [c for c in commodities if c.start >= fig.end][:1]
+
+
 def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, Optional[float], Optional[float]]]:
     """Pair figures with commodities: in order when both are lists of the same length, else the last name."""
     n = max(len(fig.before), len(fig.after))
     if n > 1 and len(names) >= n:
-        names = names[-n:]
-        pad = lambda xs: xs if len(xs) == n else [None] * n  # noqa: E731
-        return list(zip(names, pad(fig.before), pad(fig.after)))
+        before = fig.before if len(fig.before) == n else [None] * n
+        after = fig.after if len(fig.after) == n else [None] * n
+        return list(zip(names[-n:], before, after))
     if not names:
         return []
     return [(names[-1], fig.before[0] if fig.before else None, fig.after[0] if fig.after else None)]

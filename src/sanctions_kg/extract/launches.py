@@ -157,7 +157,7 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
     """Mentions for a launch verb: its objects (or passive subject, or the noun it modifies)."""
     heads = argument_heads(verb)
     region = [t for h in heads for t in np_region(h, exclude=verb)]
-    if not heads or not has_missile(ctx, region) or is_tally(verb, heads) or is_irrealis(verb):
+    if not heads or not has_missile(ctx, region) or is_series(verb) or is_irrealis(verb):
         return
     actor = verb_actor(ctx, verb)
     yield from build(ctx, sent, verb, "launch.verb", actor, region, heads)
@@ -166,7 +166,7 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
     region = list(np_region(noun))
-    if not has_missile(ctx, region) or is_tally(noun, [noun]) or is_irrealis(noun):
+    if not has_missile(ctx, region) or is_series(noun) or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
     yield from build(ctx, sent, noun, "launch.noun", noun_actor(ctx, noun), region, heads)
@@ -180,17 +180,18 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: Optional[st
     another from B on 9 March" gives each launch its own site and count.
     """
     dated = cue_dates(ctx, sent, cue)
-    if not dated and any(t.ent_type_ == "ORDINAL" for t in region):
-        return  # "the North's eighth ICBM firing this year": a place in a series, not a report
+    vague = vague_quantity(cue, heads)
+    if not dated and (vague or any(t.ent_type_ == "ORDINAL" for t in region)):
+        return  # "more than 30 missiles this year", "the North's eighth ICBM firing": a tally
     sites = cue_sites(cue, heads)
     types = missile_types(ctx, region)
-    count = missile_count(ctx, heads)
+    count = None if vague else missile_count(ctx, heads)
     previous = sent.start
     for k, (day, end) in enumerate(dated or [(None, sent.end)]):
         own = [x for x in sites if previous <= x.index < end] if len(dated) > 1 else sites
         best = max(own or sites, key=lambda x: x.score) if own or sites else None
         n = count if k == 0 else segment_count(sent.doc[previous:end], count)
-        yield Mention(sent, cue, rule, actor or site_actor(ctx, best), day, types, n,
+        yield Mention(sent, cue, rule, actor or (best.country if best else None), day, types, n,
                       best.text if best else None, best.score if best else 0)
         previous = end
 
@@ -222,10 +223,12 @@ def argument_heads(verb: Token) -> list[Token]:
 
 
 def what_clauses(verb: Token) -> list[Token]:
-    """Clauses that stand for the object: "fired what appeared to be a ballistic missile"."""
-    return [c for c in verb.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ in {"VERB", "AUX"}
-            and any(w.tag_ == "WP" and w.lower_ == "what" for w in c.children)] + \
-        [w.head for w in verb.children if w.dep_ == "dobj" and w.tag_ == "WP" and w.head != verb]
+    """Clauses that stand for the object: "fired what appeared to be a ballistic missile", "launched
+    what it claimed was a new missile" (the parser may hang the second half on the verb too)."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    clauses += [w.head for w in verb.children if w.dep_ == "dobj" and w.tag_ == "WP" and w.head != verb]
+    has_what = any(w.tag_ == "WP" and w.lower_ == "what" for c in clauses for w in c.children)
+    return list(dict.fromkeys(clauses)) if has_what else []
 
 
 def np_region(head: Token, exclude: Optional[Token] = None) -> Iterator[Token]:
@@ -290,20 +293,25 @@ def np_number(noun: Token) -> Optional[int]:
 
 # --- filters -----------------------------------------------------------------------------------
 
-def is_tally(cue: Token, heads: list[Token]) -> bool:
-    """Plural launch nouns, quantity words ("dozens of", "numerous") or a period ("since 2022")."""
-    words = rules()["tally_words"]
+def is_series(cue: Token) -> bool:
+    """Plural launch nouns ("more than 60 launches") and launches over a period ("since 2022")."""
     if cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}:
         return True
+    return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
+
+
+def vague_quantity(cue: Token, heads: list[Token]) -> bool:
+    """Quantity words ("dozens of", "numerous", "more than 30"): a tally unless the text dates it."""
+    words = rules()["tally_words"]
     for head in [cue, *heads]:
-        if head.lemma_.lower() in words and head is not cue:
+        if head is not cue and head.lemma_.lower() in words:
             return True
         if any(c.lemma_.lower() in words for c in head.children
                if c.dep_ in {"amod", "nummod", "quantmod", "det", "advmod", "nmod"}):
             return True
         if any(c.lower_ in words for n in head.children if n.dep_ == "nummod" for c in n.subtree):
             return True
-    return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
+    return False
 
 
 def is_irrealis(cue: Token) -> bool:
@@ -411,7 +419,8 @@ def in_subject(tok: Token, owner: Token) -> bool:
 
 @dataclass(frozen=True)
 class Site:
-    """A launch site phrase: its text, how much it looks like a place, where it starts, its country."""
+    """A launch site phrase: its text, how much it looks like a place (0-2), the preposition's index, its
+    first and end tokens, and the country it names (a launch from a place in a country is that country's)."""
 
     text: str
     score: int
@@ -445,11 +454,6 @@ def join_adjacent(doc, sites: list[Site]) -> list[Site]:
         else:
             out.append(site)
     return out
-
-
-def site_actor(ctx: DocContext, site: Optional[Site]) -> Optional[str]:
-    """A launch from a place in a named country is that country's ("from the Sunan area in Pyongyang")."""
-    return site.country if site else None
 
 
 def site_text(prep: Token) -> Optional[Site]:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ..nlp.gazetteer import load_yaml
 from ..records import RepresentsFact
 from .context import DocContext
-from .lexicon import RULES, normalise_name
+from .lexicon import RULES, load_lexicon, normalise_name
 
 ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
 STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}
@@ -35,7 +35,7 @@ def rules() -> dict:
 
 @dataclass(frozen=True)
 class Role:
-    """A role phrase found in text: tokens [start, end) hold the role words, [start, pp_end) with its "of/to/for" phrase."""
+    """A role phrase in the text: [start, end) are the role words, [end, pp_end) its "of/to/for" phrase."""
 
     start: int
     end: int
@@ -131,7 +131,6 @@ def negated(doc, start: int) -> bool:
 @lru_cache(maxsize=1)
 def role_forms() -> list[tuple[tuple[str, ...], str]]:
     """Role surface forms as word tuples, longest first, with their canonical form."""
-    from .lexicon import load_lexicon
     cues = load_lexicon().cues
     table = {**cues["roles"], **cues.get("more_roles", {})}
     forms = [(tuple(k.lower().split()), k.lower()) for k in table]
@@ -170,8 +169,10 @@ def pp_end(doc, i: int, stop: int) -> int:
 
 
 def role_text(doc, role: Role, drop_pp: bool = False) -> str:
-    """The role as written, lower-case, with or without its prepositional phrase."""
-    return doc[role.start:role.end if drop_pp else role.pp_end].text.lower()
+    """The role words in lower case ("Prime Minister" -> "prime minister"), then its prepositional
+    phrase as written, whose names keep their capitals ("ambassador to the United Nations")."""
+    words = doc[role.start:role.end].text.lower()
+    return words if drop_pp or role.pp_end == role.end else f"{words} {doc[role.end:role.pp_end].text}"
 
 
 def role_ending_at(doc, end: int) -> Optional[Role]:
@@ -203,16 +204,13 @@ def role_word(tok: Token) -> bool:
 # --- countries ---------------------------------------------------------------------------------
 
 def country_before(ctx: DocContext, start: int, lo: int) -> Optional[str]:
-    """A country entity ending at ``start`` (or at "'s" before it) and not before ``lo``."""
-    doc = ctx.doc
-    end = start - 1 if start > 0 and doc[start - 1].lower_ in {"'s", "’s"} else start
-    for ent in doc.ents:
-        if ent.end == end and ent.start >= lo and ent.label_ in ACTOR_LABELS:
-            return ctx.country(ent)
-    return None
+    """The last country entity in the words [lo, start) that lead up to a role ("North Korea's UN
+    ambassador", "the U.S. deputy ambassador")."""
+    codes = [ctx.country(e) for e in ctx.doc[lo:start].ents if e.label_ in ACTOR_LABELS]
+    return next((c for c in reversed(codes) if c), None)
 
 
-def country_in_pp(ctx: DocContext, role: Role, diplomatic_only: bool = True) -> Optional[str]:
+def country_in_pp(ctx: DocContext, role: Role) -> Optional[str]:
     """A state named by the role's own phrase: "of the United States" (diplomats) or an office
     whose gazetteer authority is a state ("of the Treasury")."""
     doc = ctx.doc
@@ -222,7 +220,7 @@ def country_in_pp(ctx: DocContext, role: Role, diplomatic_only: bool = True) -> 
         authority = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
         if authority in ctx.lexicon.countries:
             return authority
-        if ent.label_ in ACTOR_LABELS and doc[role.end].lower_ == "of" and role.key in rules()["of_country_roles"]:
+        if ent.label_ in ACTOR_LABELS and own_country_pp(ctx, role) and role.key in rules()["of_country_roles"]:
             return ctx.country(ent)
     return None
 
@@ -239,14 +237,16 @@ def title_before(ctx: DocContext, ent: Span) -> Optional[Found]:
     country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role)
     if country is None:
         return None
-    return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), "represents.title")
+    return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)),
+                 "represents.title")
 
 
 def own_country_pp(ctx: DocContext, role: Role) -> bool:
     """True when the role's phrase names the represented country itself ("representative of X")."""
     doc = ctx.doc
-    return doc[role.end].lower_ == "of" and any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents) \
-        if role.end < len(doc) else False
+    if role.end >= len(doc) or doc[role.end].lower_ != "of":
+        return False
+    return any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents)
 
 
 def apposition_after(ctx: DocContext, ent: Span) -> Optional[Found]:
@@ -303,7 +303,8 @@ def led_by(ctx: DocContext, ent: Span) -> Optional[Found]:
             code = ctx.country_of_token(child)
             if code:
                 role = role_ending_at(ctx.doc, ent.start)
-                return Found(person_name(ent), code, role_text(ctx.doc, role) if role else None, "represents.mission")
+                text = role_text(ctx.doc, role) if role else None
+                return Found(person_name(ent), code, text, "represents.mission")
     return None
 
 

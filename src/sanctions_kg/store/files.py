@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store.base import NAMESPACES
+from sanctions_kg.store.base import NAMESPACES, to_oxigraph
 from sanctions_kg.store.oxigraph import OxigraphStore
 
 #: suffix -> (rdflib serializer name, pyoxigraph format, keeps named graphs)
@@ -68,11 +68,40 @@ def write_dataset_atomic(dataset: rdflib.Dataset, path: Path) -> None:
 
 
 def _serialise(graph: rdflib.Graph, format_name: str, out: BinaryIO) -> None:
-    """rdflib serialisation into an open binary file (a seam the atomic-write test breaks on purpose)."""
+    """Serialisation into an open binary file (a seam the atomic-write test breaks on purpose).
+
+    Turtle, TriG, N-Triples and N-Quads are written by pyoxigraph, which keeps every literal's
+    lexical form as stored (rdflib's Turtle shorthand rewrites "4000000"^^xsd:decimal as 4000000.0,
+    another RDF term); JSON-LD is written by rdflib.
+    """
+    ox_format = {name: fmt for name, fmt, _ in FORMATS.values()}.get(format_name)
+    if format_name != "json-ld" and ox_format is not None:
+        _serialise_oxigraph(graph, ox_format, out)
+        return
     with warnings.catch_warnings():
         # rdflib's own TriG serialiser calls its deprecated Dataset.contexts/default_context.
         warnings.simplefilter("ignore", DeprecationWarning)
         graph.serialize(destination=out, format=format_name, encoding="utf-8")
+
+
+def _serialise_oxigraph(graph: rdflib.Graph, fmt: ox.RdfFormat, out: BinaryIO) -> None:
+    """Triples (or quads, for TriG/N-Quads) through pyoxigraph's serialiser, sorted so that the same
+    graph always gives the same file (a committed export then diffs cleanly)."""
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        rows = sorted(graph.quads((None, None, None, None)), key=lambda q: (str(q[3]), *map(str, q[:3])))
+        items = (ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _graph_name(g)) for s, p, o, g in rows)
+    else:
+        items = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                 for s, p, o in sorted(graph, key=lambda t: tuple(map(str, t))))
+    prefixes = {k: str(v) for k, v in NAMESPACES.items()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    ox.serialize(items, out, fmt, prefixes=prefixes)
+
+
+def _graph_name(context) -> ox.NamedNode | ox.DefaultGraph:
+    name = getattr(context, "identifier", context)
+    if name is None or str(name) == str(rdflib.graph.DATASET_DEFAULT_GRAPH_ID):
+        return ox.DefaultGraph()
+    return ox.NamedNode(str(name))
 
 
 def _bind_prefixes(graph: rdflib.Graph) -> None:
