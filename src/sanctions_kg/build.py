@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from rdflib import Literal
 
 from .documents import iter_documents
-from .errors import DocumentError, ValidationError
+from .errors import DocumentError, Errors, StoreError, ValidationError
 from .extract import extract_document
 from .graph import build_document_graph
 from .ids import document_iri
@@ -67,7 +67,13 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
     pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
                      batch_size=batch_size or settings.batch_size, n_process=n_process)
     for parsed, document in _progress(pairs, progress):
-        _add_document(parsed, document, store, index, report, validate)
+        try:
+            _add_document(parsed, document, store, index, report, validate)
+        except StoreError:
+            raise  # the store itself failed: nothing after this can be written either
+        except Exception as exc:  # a rule tripped on one document: report it, keep the others
+            record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
+                                 document.path))
     return report
 
 

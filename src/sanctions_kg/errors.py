@@ -19,6 +19,7 @@ class Errors:
     E008 = "[E008] {path}: no documents found (expected *.txt files)"
     E009 = "[E009] {path}: cannot read ({reason})"
     E010 = "[E010] ontology file not found: {path}"
+    E012 = "[E012] {path}: extraction failed ({reason}); the document was skipped, please report it"
     E011 = "[E011] SHACL validation failed with {count} violation(s):\n{report}"
     E020 = "[E020] unknown query '{name}': not a file, not a named query ({known})"
     E021 = "[E021] SPARQL syntax error: {reason}"

@@ -99,7 +99,7 @@ class EventIndex:
             return None
         for known in self.launches:
             if (known.actor == launch.actor and known.day is not None
-                    and published - LAUNCH_WINDOW <= known.day <= published
+                    and timedelta(0) <= published - known.day <= LAUNCH_WINDOW
                     and _same(known.count, launch.count) and _compatible(known.types, launch.types)):
                 return known.iri
         return None

@@ -37,9 +37,17 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
         return None
 
 
-def _not_after(candidate: Optional[date], published: date, back: timedelta | None = None) -> Optional[date]:
+def _shift(day: date, days: int) -> Optional[date]:
+    """``day`` moved by ``days``; None past the calendar's ends (0001-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _not_after(candidate: Optional[date], published: date) -> Optional[date]:
     """Move a year-less date into the past if it would fall after publication (allowing one day)."""
-    if candidate is None or candidate <= published + timedelta(days=1):
+    if candidate is None or (candidate - published).days <= 1:
         return candidate
     return _safe_date(candidate.year - 1, candidate.month, candidate.day)
 
@@ -48,7 +56,7 @@ def _weekday(text: str, published: date) -> Optional[date]:
     low = text.lower()
     for i, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
-            return published - timedelta(days=(published.weekday() - i) % 7)
+            return _shift(published, -((published.weekday() - i) % 7))
     return None
 
 
@@ -57,7 +65,7 @@ def _relative(text: str, published: date) -> Optional[date]:
     if re.search(r"\btoday\b|\btonight\b", low):
         return published
     if re.search(r"\byesterday\b", low):
-        return published - timedelta(days=1)
+        return _shift(published, -1)
     return None
 
 
@@ -75,9 +83,9 @@ def _calendar(text: str, published: date) -> Optional[date]:
             return found if m[3] else _not_after(found, published)
     if m := _ORDINAL_DAY.search(text):
         found = _safe_date(published.year, published.month, int(m[1]))
-        if found and found > published + timedelta(days=1):
-            prev = published.replace(day=1) - timedelta(days=1)
-            found = _safe_date(prev.year, prev.month, int(m[1]))
+        if found and (found - published).days > 1:
+            prev = _shift(published.replace(day=1), -1)
+            found = _safe_date(prev.year, prev.month, int(m[1])) if prev else None
         return found
     return None
 
@@ -100,7 +108,8 @@ def hour_of_day(text: str) -> Optional[int]:
     low = text.lower()
     if m := re.search(r"\b(\d{1,2}):(\d{2})\s*(a\.m\.|am|p\.m\.|pm)?", low):
         hour = int(m[1]) % 12 if m[3] else int(m[1])
-        return hour + 12 if m[3] and m[3].startswith("p") else hour
+        hour = hour + 12 if m[3] and m[3].startswith("p") else hour
+        return hour if hour <= 23 and int(m[2]) <= 59 else None
     table = load_lexicon().cues["times_of_day"]
     for phrase in sorted(table, key=len, reverse=True):
         if re.search(rf"\b{re.escape(phrase)}\b", low):
@@ -116,4 +125,7 @@ def to_timezone(day: date, hour: Optional[int], source_tz: str, target_tz: str) 
     if hour is None or source_tz == target_tz:
         return day
     local = datetime(day.year, day.month, day.day, hour, tzinfo=ZoneInfo(source_tz))
-    return local.astimezone(ZoneInfo(target_tz)).date()
+    try:
+        return local.astimezone(ZoneInfo(target_tz)).date()
+    except OverflowError:  # an instant past 9999-12-31 or before 0001-01-01 in the target zone
+        return day
