@@ -71,3 +71,10 @@ def test_repeated_link_is_one_fact(make_ctx, assert_evidence):
 ])
 def test_non_links(make_ctx, text):
     assert extract_represents(make_ctx(text)) == []
+
+
+def test_a_name_the_model_tags_as_a_place_in_apposition_to_a_role(make_ctx):
+    ctx = make_ctx("Speaking after the vote, the representative of the Russian Federation, Vassily Nebenzia, "
+                   "said the draft ignored Syrian sovereignty.")
+    found = {(r.person, r.country) for r in extract_represents(ctx)}
+    assert found == {("Vassily Nebenzia", "RUS")}

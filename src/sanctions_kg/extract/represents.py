@@ -83,13 +83,18 @@ def sentence_links(ctx: DocContext, sent: Span) -> Iterator[Found]:
 
 
 def candidate_names(sent: Span) -> Iterator[Span]:
-    """PERSON entities, and name-like entities of other labels that a title introduces."""
+    """PERSON entities, and name-like entities of other labels that a title introduces or that stand in
+    apposition to a role ("the representative of X, Vassily Nebenzia," with the name tagged GPE)."""
     for ent in sent.ents:
         if ent.label_ == "PERSON":
             yield ent
         elif ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
-                and role_ending_at(ent.doc, ent.start) is not None:
+                and (role_ending_at(ent.doc, ent.start) is not None or _apposed_to_role(ent)):
             yield ent
+
+
+def _apposed_to_role(ent: Span) -> bool:
+    return ent.root.dep_ == "appos" and role_word(ent.root.head)
 
 
 def looks_like_name(ent: Span) -> bool:
