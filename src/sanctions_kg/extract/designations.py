@@ -100,12 +100,12 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return True
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
-        return not modifier and not _governed_by_stop_prep(ent)
+        return not modifier and not _governed_by_stop_prep(ctx, ent)
     chain = [ent.root, *ent.root.ancestors]
     if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
     for tok in chain[1:]:
-        if tok.dep_ == "prep" and lemma(tok) in _STOP_PREPS:
+        if tok.dep_ == "prep" and lemma(tok) in ctx.lexicon.cue("designee_stop_preps"):
             return False
         if lemma(tok) in ctx.lexicon.cue("designation_cues") or tok.lower_ in {"are", "is"}:
             return not (ent.root.dep_ == "nsubj" and _is_speaker(ctx, ent))
@@ -114,16 +114,12 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     return False
 
 
-_STOP_PREPS = {"with", "of", "by", "for", "from", "to", "at", "in", "include", "like", "as"}
-_LINKING_PREPS = {"with", "of", "by", "from", "to", "at", "in", "for"}
-
-
-def _governed_by_stop_prep(ent: Span) -> bool:
+def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
     """The name, after climbing conjunctions and appositions, is the object of a linking preposition."""
     tok = ent.root
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and lemma(tok.head) in _LINKING_PREPS
+    return tok.dep_ == "pobj" and lemma(tok.head) in ctx.lexicon.cue("designee_linking_preps")
 
 
 def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
@@ -227,7 +223,7 @@ def _is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ == "by"
     if root.dep_ in {"poss", "compound"}:
-        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | {"regime", "government", "treasury"}
+        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns")
     return False
 
 
@@ -242,7 +238,7 @@ def _disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
 def _default_authority(ctx: DocContext) -> Optional[str]:
     """The first authority that designates in the document (for sentences without a subject)."""
     for sent in ctx.sentences():
-        if any(lemma(t) in ctx.lexicon.cue("designate_strong") | {"impose"} for t in sent):
+        if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
             code = _authority(ctx, sent)
             if code:
                 return code
@@ -261,7 +257,7 @@ def _status(ctx: DocContext, sent: Span, vote: Optional[VoteFact]) -> tuple[str,
         return "blocked", False
     if vote is not None and about_resolution:
         return ("proposed" if vote.outcome == "not_adopted" else "imposed"), True
-    if lemmas & {"would", "propose", "proposal", "draft"}:
+    if lemmas & lex.cue("proposal_context"):
         return "proposed", False
     return "imposed", False
 
@@ -273,17 +269,17 @@ def _designation_date(ctx: DocContext, sent: Span):
 
 def _document_date(ctx: DocContext):
     """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
-    verbs = ctx.lexicon.cue("designate_strong") | {"impose", "decide"}
+    verbs = ctx.lexicon.cue("dating_verbs")
     for sent in ctx.sentences():
         if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent):
-            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(e) and not is_dateline(e, sent))
+            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(ctx, e) and not is_dateline(e, sent))
             if found:
                 return found
     return None
 
 
-def _bounded(ent: Span) -> bool:
-    return lemma(ent.root.head) in {"since", "until", "by", "before", "after", "from"}
+def _bounded(ctx: DocContext, ent: Span) -> bool:
+    return lemma(ent.root.head) in ctx.lexicon.cue("bound_preps")
 
 
 def _has_under_sanctions(ctx: DocContext, sent: Span) -> bool:
@@ -322,7 +318,7 @@ def _designated_groups(ctx: DocContext) -> dict[str, tuple[Optional[str], tuple[
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
     groups: dict[str, tuple[Optional[str], tuple[str, ...], str]] = {}
     for sent in ctx.sentences():
-        verbs = [t for t in sent if lemma(t) in {"impose", "designate", "sanction"} and t.pos_ == "VERB"]
+        verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs") and t.pos_ == "VERB"]
         for verb in verbs:
             for tok in verb.subtree:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:

@@ -20,9 +20,6 @@ from .numbers import parse_count
 
 COUNCIL_SIZE = 15
 _RES_NUMBER = re.compile(r"^\d{3,4}$")
-_REFERENCE_PREPS = {"under", "pursuant", "in", "by", "to", "of", "with", "on"}
-_CITING_PREPS = {"under", "pursuant"}
-_BOUND_PREPS = {"until", "by", "before", "after", "since", "than", "from", "through", "till"}
 TALLY_POSITION = {"TALLY_FAVOUR": "in_favour", "TALLY_AGAINST": "against", "TALLY_ABSTAIN": "abstention"}
 
 
@@ -73,12 +70,11 @@ def _resolution_nouns(ctx: DocContext, sent: Span) -> list[Token]:
     return [t for t in sent if lemma(t) in nouns and t.pos_ in {"NOUN", "PROPN"}]
 
 
-def _is_reference(tok: Token) -> bool:
+def _is_reference(ctx: DocContext, tok: Token) -> bool:
     """A resolution mentioned as a reference ("under resolution 2397"), or plural ("resolutions")."""
     if tok.tag_ in {"NNS", "NNPS"}:
         return True
-    head = tok.head
-    return tok.dep_ == "pobj" and lemma(head) in _CITING_PREPS
+    return tok.dep_ == "pobj" and lemma(tok.head) in ctx.lexicon.cue("citing_preps")
 
 
 def _is_vote_sentence(ctx: DocContext, sent: Span) -> bool:
@@ -88,7 +84,7 @@ def _is_vote_sentence(ctx: DocContext, sent: Span) -> bool:
         return True
     if any(ctx.terms(sent, lab) for lab in ("TALLY_FAVOUR", "TALLY_DASH")):
         return True
-    drafts = [t for t in _resolution_nouns(ctx, sent) if not _is_reference(t)]
+    drafts = [t for t in _resolution_nouns(ctx, sent) if not _is_reference(ctx, t)]
     cues = lex.cue("vote") | lex.cue("adopt") | lex.cue("fail") | lex.cue("abstain")
     has_cue = any(lemma(t) in cues or lemma(t) in {"adoption", "failure"} for t in sent)
     return bool(drafts) and has_cue
@@ -261,7 +257,7 @@ def _read_sponsors(ctx: DocContext, sent: Span, draft: _Draft) -> None:
     """"US-drafted resolution", "a US resolution", "tabled by the United States"."""
     lex = ctx.lexicon
     for noun in _resolution_nouns(ctx, sent):
-        if _is_reference(noun):
+        if _is_reference(ctx, noun):
             continue
         left = [t for c in noun.children if c.i < noun.i and c.dep_ != "det" for t in c.subtree]
         draft.sponsors.extend(_countries_in(ctx, left))
@@ -339,7 +335,7 @@ def _resolution_number(ctx: DocContext, sents: list[Span]) -> tuple[Optional[int
         for noun in _resolution_nouns(ctx, sent):
             if noun.tag_ in {"NNS", "NNPS"}:
                 continue
-            if noun.dep_ == "pobj" and lemma(noun.head) in _REFERENCE_PREPS:
+            if noun.dep_ == "pobj" and lemma(noun.head) in ctx.lexicon.cue("reference_preps"):
                 continue
             number = _number_after(noun)
             if number:
@@ -387,7 +383,7 @@ def _dated(ctx: DocContext, sent: Span, attached: bool):
     cues = lex.cue("veto") | lex.cue("vote") | lex.cue("adopt") | lex.cue("fail") | lex.cue("abstain")
     for ent in ctx.date_spans(sent):
         root = ent.root
-        if lemma(root.head) in _BOUND_PREPS or is_dateline(ent, sent):
+        if lemma(root.head) in lex.cue("bound_preps") or is_dateline(ent, sent):
             continue
         if attached and not any(lemma(a) in cues for a in root.ancestors):
             continue

@@ -1,0 +1,39 @@
+"""The benchmark corpus: the seed and dev documents, replicated into unique copies.
+
+Each copy is the original text plus a last line ``Copy <n>.`` (so its content hash, and with it its
+document IRI, differs and the build's "already stored" skip cannot fake speed), written with its
+``.meta.yml`` under a fresh directory. Facts and evidence offsets are those of the original text.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+SOURCES = (Path("/work/shared/seeds"), Path("/work/shared/corpus/dev"))
+
+
+def source_documents() -> list[Path]:
+    """The original ``.txt`` files, sorted (seeds first, then dev)."""
+    found = [p for root in SOURCES if root.is_dir() for p in sorted(root.glob("*.txt"))]
+    if not found:
+        raise SystemExit(f"bench: no documents under {', '.join(map(str, SOURCES))}")
+    return found
+
+
+def replicate(target: Path, count: int, label: str = "Copy", start: int = 0) -> list[Path]:
+    """Write ``count`` unique copies into ``target`` (created empty) and return their paths, sorted."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    originals = source_documents()
+    paths = []
+    for n in range(start, start + count):
+        src = originals[n % len(originals)]
+        dst = target / f"c{n:05d}_{src.name}"
+        text = src.read_text(encoding="utf-8")
+        dst.write_text(f"{text}{'' if text.endswith(chr(10)) else chr(10)}{label} {n}.\n", encoding="utf-8")
+        meta = src.with_name(src.name[: -len(".txt")] + ".meta.yml")
+        if meta.exists():
+            shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
+        paths.append(dst)
+    return sorted(paths)
