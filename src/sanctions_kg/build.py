@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
-from rdflib import Literal
+from rdflib import Graph, Literal
 
 from .documents import iter_documents
-from .errors import DocumentError, Errors, StoreError, ValidationError
+from .errors import DocumentError, Errors, ValidationError
 from .extract import extract_document
 from .graph import build_document_graph
 from .ids import document_iri
@@ -64,16 +64,19 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
     docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
     nlp = build_pipeline(settings)
     index = index_from_store(store)
-    pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
-                     batch_size=batch_size or settings.batch_size, n_process=n_process)
+    size = batch_size or settings.batch_size
+    pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=size, n_process=n_process)
+    pending: list[tuple[Document, Graph, int]] = []
     for parsed, document in _progress(pairs, progress):
         try:
-            _add_document(parsed, document, store, index, report, validate)
-        except StoreError:
-            raise  # the store itself failed: nothing after this can be written either
+            facts = extract_document(parsed, document)
+            pending.append((document, build_document_graph(facts, index), len(facts)))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
+        if len(pending) >= size:
+            _flush(pending, store, report, validate)
+    _flush(pending, store, report, validate)
     return report
 
 
@@ -92,18 +95,30 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc
 
 
-def _add_document(parsed, document: Document, store: Store, index: EventIndex, report: BuildReport,
-                  validate: bool) -> None:
-    facts = extract_document(parsed, document)
-    graph = build_document_graph(facts, index)
-    if validate:
-        result = validate_graph(graph)
-        if not result.conforms:
-            report.invalid.append(f"{document.path}: {result.text}")
-            return
-    store.add_graph(str(document_iri(document.doc_id)), graph)
-    report.added += 1
-    report.facts += len(facts)
+def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: BuildReport, validate: bool) -> None:
+    """Validate a batch of document graphs and store the valid ones, each in one transaction.
+
+    The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
+    only when that fails is each graph checked alone, so an invalid document never costs the others.
+    """
+    batch_ok = not validate or validate_graph(_union(g for _, g, _ in pending)).conforms
+    for document, graph, n_facts in pending:
+        if not batch_ok:
+            result = validate_graph(graph)
+            if not result.conforms:
+                report.invalid.append(f"{document.path}: {result.text}")
+                continue
+        store.add_graph(str(document_iri(document.doc_id)), graph)
+        report.added += 1
+        report.facts += n_facts
+    pending.clear()
+
+
+def _union(graphs) -> Graph:
+    union = Graph()
+    for graph in graphs:
+        union += graph
+    return union
 
 
 def _progress(items, enabled: Optional[bool]):
