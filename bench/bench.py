@@ -101,7 +101,7 @@ class BuildTimer:
 
         originals = {name: getattr(b, name) for name in (
             "iter_documents", "_new_documents", "extract_document", "build_document_graph",
-            "validate_graph", "index_from_store", "build_pipeline")}
+            "validate_graph", "index_from_store", "build_pipeline", "_union") if hasattr(b, name)}
 
         def timed_gen(stage: str, fn: Callable) -> Callable:
             def wrapper(*args, **kwargs):
@@ -133,6 +133,8 @@ class BuildTimer:
         b.validate_graph = timed("validate", originals["validate_graph"])
         b.index_from_store = timed("index", originals["index_from_store"])
         b.build_pipeline = timed("pipeline", originals["build_pipeline"])
+        if "_union" in originals:  # batch validation merges the batch's graphs first: counted as validation
+            b._union = timed("validate", originals["_union"])
         store.add_graph = timed("store_write", store.add_graph)
 
         def uninstall() -> None:
@@ -262,26 +264,33 @@ def _ox_term(term: Any, cache: dict) -> Any:
 
 
 def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
+    """Write each synthetic document with ``OxigraphStore.add_graph`` (the store's own layout)."""
     import pyoxigraph as ox
+    from rdflib import Graph
 
     from generate import documents
     from sanctions_kg.store import OxigraphStore
 
-    t = time.perf_counter()
-    cache: dict = {}
-    quads, graphs = [], 0
-    for graph, triples in documents(mode["triples"]):
-        g = ox.NamedNode(str(graph))
-        graphs += 1
-        quads.extend(ox.Quad(_ox_term(s, cache), _ox_term(p, cache), _ox_term(o, cache), g) for s, p, o in triples)
-    generate_s = time.perf_counter() - t
-    for name in ("ox-union", "ox-dedup"):
+    for name in ("ox-store", "ox-dedup"):
         shutil.rmtree(work / name, ignore_errors=True)
+    cache: dict = {}
+    quads, graphs, generate_s, load_s = [], 0, 0.0, 0.0
+    store = OxigraphStore(work / "ox-store")
     t = time.perf_counter()
-    store = OxigraphStore(work / "ox-union")
-    store._store.bulk_extend(quads)
+    for graph, triples in documents(mode["triples"]):
+        g = Graph()
+        for triple in triples:
+            g.add(triple)
+        node = ox.NamedNode(str(graph))
+        quads.extend(ox.Quad(_ox_term(s, cache), _ox_term(p, cache), _ox_term(o, cache), node) for s, p, o in triples)
+        graphs += 1
+        generate_s += time.perf_counter() - t
+        t = time.perf_counter()
+        store.add_graph(str(graph), g)
+        load_s += time.perf_counter() - t
+        t = time.perf_counter()
+    stored = len(store)
     store.close()
-    load_s = time.perf_counter() - t
     t = time.perf_counter()
     dedup = ox.Store(str(work / "ox-dedup"))
     dedup.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)  # a graph is a set
@@ -289,8 +298,8 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     dedup.flush()
     del dedup
     dedup_s = time.perf_counter() - t
-    return {"graphs": graphs, "quads": len(quads), "distinct_triples": distinct,
-            "generate_seconds": round(generate_s, 3), "oxigraph_load_seconds": round(load_s, 3),
+    return {"graphs": graphs, "quads": len(quads), "distinct_triples": distinct, "store_len": stored,
+            "generate_seconds": round(generate_s, 3), "oxigraph_add_graph_seconds": round(load_s, 3),
             "dedup_load_seconds": round(dedup_s, 3), "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
@@ -313,7 +322,21 @@ def _child_rdflib(conn, dataset, text, repeats, budget) -> None:
     conn.send(("done",))
 
 
-def _child_oxigraph(conn, path, name, text, repeats, budget) -> None:
+def raw_query_options() -> dict[str, bool]:
+    """The pyoxigraph options ``OxigraphStore`` queries with, so raw pyoxigraph runs the same query.
+
+    Read from the store's source: it queried a union view (``use_default_graph_as_union=True``)
+    before it kept a de-duplicated union in the default graph, and plain ``query`` after.
+    """
+    import inspect
+
+    from sanctions_kg.store import OxigraphStore
+
+    source = inspect.getsource(OxigraphStore._evaluate)
+    return {"use_default_graph_as_union": True} if "use_default_graph_as_union=True" in source else {}
+
+
+def _child_oxigraph(conn, path, name, text, repeats, budget, options) -> None:
     """OxigraphStore.query (headline), then raw pyoxigraph and KnowledgeGraph.query, interleaved."""
     from sanctions_kg.helper import KnowledgeGraph
     from sanctions_kg.store import OxigraphStore
@@ -327,7 +350,7 @@ def _child_oxigraph(conn, path, name, text, repeats, budget) -> None:
         return sum(1 for _ in store.query(text))
 
     def run_raw() -> int:
-        result = raw.query(text, use_default_graph_as_union=True)
+        result = raw.query(text, **options)
         variables = result.variables
         rows = 0
         for solution in result:
@@ -429,7 +452,10 @@ def _supervise(target: Callable, args: tuple, cap: float) -> dict[str, Any]:
 def phase_query(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     from rdflib import Dataset
 
+    import sanctions_kg.helper  # noqa: F401 - imported before forking: every child runs the same code
     from generate import documents
+
+    options = raw_query_options()
 
     t = time.perf_counter()
     dataset = Dataset(default_union=True)
@@ -449,7 +475,7 @@ def phase_query(mode: dict[str, Any], work: Path) -> dict[str, Any]:
         t = time.perf_counter()
         entry = {
             "rdflib": _supervise(_child_rdflib, (dataset, text, repeats, budget), mode["rdflib_cap"]),
-            "oxigraph": _supervise(_child_oxigraph, (str(work / "ox-union"), name, text, repeats, budget),
+            "oxigraph": _supervise(_child_oxigraph, (str(work / "ox-store"), name, text, repeats, budget, options),
                                    mode["oxigraph_cap"]),
             "oxigraph_dedup": _supervise(_child_dedup, (str(work / "ox-dedup"), text, repeats, budget),
                                          mode["oxigraph_cap"]),
@@ -458,6 +484,7 @@ def phase_query(mode: dict[str, Any], work: Path) -> dict[str, Any]:
         results[name] = entry
         log(f"{name}: " + "; ".join(f"{k} {_short(v)}" for k, v in entry.items() if isinstance(v, dict)))
     return {"quads": quads, "rdflib_load_seconds": round(rdflib_load, 3), "queries": results,
+            "raw_pyoxigraph_options": options,
             "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
@@ -570,9 +597,23 @@ def versions() -> dict[str, Any]:
     return found
 
 
+def source_fingerprint() -> str:
+    """A hash of the code and ontology under test, to notice edits made while the benchmark runs."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for root in (REPO_DIR / "src", REPO_DIR / "ontology"):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(REPO_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str, Any]:
     mode = MODES[mode_name]
     started = time.perf_counter()
+    fingerprint = source_fingerprint()
     work = Path(tempfile.mkdtemp(prefix="skg-bench-"))
     try:
         log(f"mode {mode_name}: extract throughput ({mode['extract_docs']} documents)")
@@ -593,6 +634,9 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    changed = source_fingerprint() != fingerprint
+    if changed:
+        log("WARNING: src/ or ontology/ changed while the benchmark ran; the phases may have measured different code")
     speed = speedups(query["queries"])
     over = overheads(query["queries"])
     results = {
@@ -604,6 +648,8 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
             "mode": mode_name,
             "timestamp": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "cpu_count": os.cpu_count(),
+            "source_fingerprint": fingerprint,
+            "source_changed_during_run": changed,
             "platform": platform.platform(),
             "versions": versions(),
             "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in mode.items()},

@@ -67,7 +67,8 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
     size = batch_size or settings.batch_size
     pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=size, n_process=n_process)
     pending: list[tuple[Document, Graph, int]] = []
-    for parsed, document in _progress(pairs, progress):
+    bar = _progress_bar(progress)
+    for parsed, document in pairs:
         try:
             facts = extract_document(parsed, document)
             pending.append((document, build_document_graph(facts, index), len(facts)))
@@ -75,8 +76,10 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
         if len(pending) >= size:
-            _flush(pending, store, report, validate)
-    _flush(pending, store, report, validate)
+            _flush(pending, store, report, validate, bar)
+    _flush(pending, store, report, validate, bar)
+    if bar is not None:
+        bar.close()
     return report
 
 
@@ -95,7 +98,8 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc
 
 
-def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: BuildReport, validate: bool) -> None:
+def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: BuildReport, validate: bool,
+           bar=None) -> None:
     """Validate a batch of document graphs and store the valid ones, each in one transaction.
 
     The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
@@ -111,6 +115,8 @@ def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: Bui
         store.add_graph(str(document_iri(document.doc_id)), graph)
         report.added += 1
         report.facts += n_facts
+        if bar is not None:
+            bar.update(1)
     pending.clear()
 
 
@@ -121,14 +127,14 @@ def _union(graphs) -> Graph:
     return union
 
 
-def _progress(items, enabled: Optional[bool]):
-    """A tqdm bar on stderr when stderr is a terminal (or when asked); quiet otherwise."""
+def _progress_bar(enabled: Optional[bool]):
+    """A tqdm bar on stderr counting stored documents, when stderr is a terminal (or when asked)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
-        return items
+        return None
     from tqdm import tqdm
-    return tqdm(items, desc="documents", unit="doc", file=sys.stderr)
+    return tqdm(desc="documents stored", unit="doc", file=sys.stderr)
 
 
 __all__ = ["BuildReport", "ValidationError", "build"]

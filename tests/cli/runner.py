@@ -67,10 +67,11 @@ def copy_seeds(target: Path, names: Sequence[str] = tuple(SEED_NAMES)) -> Path:
 
 
 def quads_in(store_dir: Path) -> int:
-    """Quads in an embedded store, read in-process through a read-only handle (cheap, takes no lock)."""
+    """Quads in the document graphs of an embedded store (its default graph only holds their union),
+    read in-process through a read-only handle (cheap, takes no lock)."""
     import pyoxigraph as ox
     store = ox.Store.read_only(str(store_dir))
     try:
-        return len(store)
+        return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     finally:
         del store

@@ -47,16 +47,16 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _kill_mid_build(args: list[str], cwd: Path) -> int:
     """Start a build with a progress bar, SIGKILL it once KILL_AFTER_DOCS are done; return how many were."""
-    process = subprocess.Popen(command(*args, "--progress"), cwd=cwd, env=cli_env(), stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(command(*args, "--progress", "--batch-size", "4"), cwd=cwd, env=cli_env(), stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seen: list[int] = [0]
     reached = threading.Event()
 
-    def watch() -> None:  # tqdm rewrites "documents: 7doc [...]" with carriage returns
+    def watch() -> None:  # tqdm rewrites "documents stored: 7doc [...]" with carriage returns
         buffer = b""
         while chunk := os.read(process.stderr.fileno(), 4096):
             buffer = (buffer + chunk)[-4096:]
-            done = [int(n) for n in re.findall(rb"documents: (\d+)doc", buffer)]
+            done = [int(n) for n in re.findall(rb"documents stored: (\d+)doc", buffer)]
             if done and done[-1] >= KILL_AFTER_DOCS:
                 seen[0] = done[-1]
                 reached.set()

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from query_samples import GRAPHS, insert_data
+from rdflib import Graph
+from query_samples import GRAPHS
 
 
 @pytest.fixture
@@ -18,8 +19,8 @@ def store() -> Iterator[object]:
     from sanctions_kg.store import OxigraphStore
 
     kg_store = OxigraphStore(None)
-    for graph_iri, turtle in GRAPHS.items():
-        kg_store.update(insert_data(turtle, graph_iri))
+    for graph_iri, turtle in GRAPHS.items():  # as the build writes documents: add_graph keeps the union
+        kg_store.add_graph(graph_iri, Graph().parse(data=turtle, format="turtle"))
     yield kg_store
     close = getattr(kg_store, "close", None)
     if callable(close):

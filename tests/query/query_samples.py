@@ -60,13 +60,6 @@ DOC_B = PREFIXES + """
 GRAPHS = {f"{ID}document/aaa": DOC_A, f"{ID}document/bbb": DOC_B}
 
 
-def insert_data(turtle: str, graph_iri: str) -> str:
-    """An INSERT DATA update for one named graph, in N-Triples syntax so any store accepts it."""
-    graph = Graph().parse(data=turtle, format="turtle")
-    lines = graph.serialize(format="nt")
-    return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{lines}\n}} }}"
-
-
 @dataclass
 class FakeResult:
     """A QueryResult look-alike whose rows come from a generator, counting how many were pulled."""

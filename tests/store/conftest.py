@@ -14,7 +14,7 @@ BACKENDS = ["embedded", "file", "endpoint", "endpoint-update"]
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a real ``oxigraph serve --union-default-graph`` on 127.0.0.1 (5 s server limit)."""
+    """Base URL of a real ``oxigraph serve`` on 127.0.0.1 (5 s server limit)."""
     with start_oxigraph_server(tmp_path_factory.mktemp("oxigraph"), timeout_s=5) as base_url:
         yield base_url
 

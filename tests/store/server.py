@@ -40,7 +40,7 @@ def free_port() -> int:
 
 @contextmanager
 def start_oxigraph_server(tmp_path: Path, *, timeout_s: int | None = 10) -> Iterator[str]:
-    """Run ``oxigraph serve --union-default-graph`` on a free port; yield its base URL.
+    """Run ``oxigraph serve`` on a free port; yield its base URL.
 
     Data lives in ``tmp_path/oxigraph-data``, the server log in ``tmp_path/oxigraph.log``.
     ``timeout_s`` is the server's own query time limit, so a query a test abandoned on the
@@ -71,7 +71,7 @@ def _launch(binary: Path, tmp_path: Path, timeout_s: int | None) -> tuple[subpro
     location.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "oxigraph.log"
     port = free_port()
-    command = [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    command = [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
     if timeout_s is not None:
         command += ["--timeout-s", str(timeout_s)]
     with log.open("ab") as out:

@@ -1,9 +1,10 @@
 """A remote SPARQL 1.1 server, spoken to with the SPARQL 1.1 Protocol over urllib (no extra dependency).
 
-Union of the named graphs: the protocol has no portable switch for it, so the *server* must be
-configured to use the union as the default graph: ``oxigraph serve --union-default-graph``,
-Fuseki ``tdb2:unionDefaultGraph true``, GraphDB/Virtuoso have their own settings. Without that,
-queries without ``GRAPH`` see only the (empty) default graph.
+Union of the named graphs: as in the embedded store, the server's default graph is kept as the
+de-duplicated union of the document graphs (``add_graph``/``remove_graph`` maintain it with SPARQL
+Update), so queries need no server setting. Do NOT start the server with a union-default-graph option
+(``oxigraph serve --union-default-graph``, Fuseki ``tdb2:unionDefaultGraph``): queries would then see
+every shared triple once per document.
 
 Responses are parsed with pyoxigraph's streaming parsers straight from the socket, so rows are
 converted one at a time and never collected into a list.
@@ -30,9 +31,12 @@ from sanctions_kg.store.base import (
     check_bindings,
     classify_result,
     convert_triples,
+    copy_to_union,
     graph_node,
     inject_values,
+    ntriples_lines,
     quads_to_dataset,
+    retract_from_union,
     run_with_deadline,
     to_oxigraph,
     triples_to_quads,
@@ -106,27 +110,41 @@ class EndpointStore:
     # --- writing ---------------------------------------------------------------------------
 
     def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        """Replace the graph: a Graph Store PUT when available, else DROP + INSERT DATA batches."""
+        """Replace the graph (a Graph Store PUT when available, else DROP + INSERT DATA batches) and
+        keep the server's default graph the union of the document graphs, as the embedded store does."""
         quads = list(triples_to_quads(graph, graph_iri))
+        name = str(graph_node(graph_iri))
+        if self.update_url is not None:
+            self._post_update(retract_from_union(name))
         if self.graph_store_url is not None:
             body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-            url = self._graph_url(graph_iri)
-            self._send(url, body, {"Content-Type": "application/n-triples"}, method="PUT").close()
-            return
-        name = str(graph_node(graph_iri))
+            self._send(self._graph_url(graph_iri), body, {"Content-Type": "application/n-triples"}, method="PUT").close()
+            if self.update_url is None:  # no update endpoint: merge into the default graph by Graph Store POST
+                self._send(self._default_graph_url(), body, {"Content-Type": "application/n-triples"}).close()
+                return
+        else:
+            self._insert_batches(name, quads)
+        self._post_update(copy_to_union(name))
+
+    def _insert_batches(self, name: str, quads: list[ox.Quad]) -> None:
         statements = [f"DROP SILENT GRAPH {name}", f"CREATE SILENT GRAPH {name}"]
         for start in range(0, max(len(quads), 1), self.batch_size):
-            lines = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads[start : start + self.batch_size])
+            lines = ntriples_lines(quads[start : start + self.batch_size])
             statements.append(f"INSERT DATA {{ GRAPH {name} {{\n{lines}\n}} }}")
             self._post_update(" ;\n".join(statements))
             statements = []
+
+    def _default_graph_url(self) -> str:
+        separator = "&" if "?" in (self.graph_store_url or "") else "?"
+        return f"{self.graph_store_url}{separator}default"
 
     def _graph_url(self, graph_iri: str) -> str:
         separator = "&" if "?" in (self.graph_store_url or "") else "?"
         return f"{self.graph_store_url}{separator}{urllib.parse.urlencode({'graph': graph_node(graph_iri).value})}"
 
     def remove_graph(self, graph_iri: str) -> None:
-        """``DROP SILENT GRAPH`` (or a Graph Store DELETE, where a missing graph is not an error)."""
+        """Retract the graph's own triples from the union and ``DROP SILENT GRAPH`` it (one update); without
+        an update endpoint, a Graph Store DELETE (a missing graph is not an error; the union is kept)."""
         if self.update_url is None and self.graph_store_url is not None:
             try:
                 self._send(self._graph_url(graph_iri), None, {}, method="DELETE").close()
@@ -134,7 +152,8 @@ class EndpointStore:
                 if "HTTP 404" not in str(exc):
                     raise
             return
-        self._post_update(f"DROP SILENT GRAPH {graph_node(graph_iri)}")
+        name = str(graph_node(graph_iri))
+        self._post_update(f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name}")
 
     def update(self, sparql: str) -> None:
         self._post_update(sparql)
@@ -209,7 +228,7 @@ class EndpointStore:
         )
 
     def __len__(self) -> int:
-        """Quads in the named graphs (the default graph is the union on a union-configured server)."""
+        """Quads in the named graphs (the default graph only holds their union)."""
         rows = list(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return int(rows[0]["n"].toPython()) if rows else 0
 

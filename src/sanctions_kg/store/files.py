@@ -156,11 +156,18 @@ class FileStore(OxigraphStore):
         return str(self.file)
 
     def _load(self) -> None:
-        to_graph = None if self._format.supports_datasets else ox.NamedNode(self.file.resolve().as_uri())
+        """Load the file; triples outside any named graph go into the file's graph, and the default
+        graph is then filled with the union, as the embedded store keeps it."""
+        file_graph = ox.NamedNode(self.file.resolve().as_uri())
+        store = self._open_store()
+        datasets = self._format.supports_datasets
         try:
-            self._open_store().load(path=str(self.file), format=self._format, to_graph=to_graph)
+            store.load(path=str(self.file), format=self._format, to_graph=None if datasets else file_graph)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(Errors.E032.format(path=self.file, reason=f"cannot parse: {exc}")) from exc
+        if datasets:
+            store.update(f"INSERT {{ GRAPH {file_graph} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
         super().add_graph(graph_iri, graph)

@@ -22,7 +22,10 @@ from sanctions_kg.store.base import (
     classify_result,
     graph_node,
     inject_values,
+    ntriples_lines,
     quads_to_dataset,
+    copy_to_union,
+    retract_from_union,
     Stream,
     run_with_deadline,
     to_oxigraph,
@@ -87,7 +90,7 @@ class OxigraphStore:
     # --- writing ---------------------------------------------------------------------------
 
     def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        """Replace the graph with one SPARQL Update (DROP, CREATE, INSERT DATA): one transaction.
+        """Replace the graph, and its share of the default (union) graph, with one SPARQL Update.
 
         pyoxigraph 0.5 has no Python transaction object, but an update request is atomic, and
         the terms are written in validated N-Triples form, so the text cannot be escaped from.
@@ -95,23 +98,26 @@ class OxigraphStore:
         """
         store = self._writable()
         name = str(graph_node(graph_iri))
-        body = "\n".join(f"{quad.subject} {quad.predicate} {quad.object} ." for quad in triples_to_quads(graph, graph_iri))
-        request = f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
+        body = ntriples_lines(list(triples_to_quads(graph, graph_iri)))
+        request = (f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\n"
+                   f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }} ;\n{copy_to_union(name)}")
         try:
             store.update(request)
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
     def remove_graph(self, graph_iri: str) -> None:
-        """Drop the named graph; the same triple in another graph is a different quad and stays."""
+        """Drop the named graph and the triples of the union that no other graph holds (one update)."""
         store = self._writable()
+        name = str(graph_node(graph_iri))
         try:
-            store.remove_graph(graph_node(graph_iri))
+            store.update(f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name}")
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update in one transaction (it sees the real default graph, not the union)."""
+        """Run a SPARQL Update in one transaction; it acts on the default graph (the union) unless it
+        names a graph, so what it inserts there belongs to no document and is not exported."""
         store = self._writable()
         try:
             store.update(sparql)
@@ -135,7 +141,8 @@ class OxigraphStore:
             raise self._error(exc) from exc
 
     def query(self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None) -> QueryResult:
-        """Evaluate over the union of all graphs, substituting ``bindings`` as RDF terms.
+        """Evaluate over the default graph (the de-duplicated union of all documents), substituting
+        ``bindings`` as RDF terms.
 
         pyoxigraph's ``substitutions`` (SEP-0007) refuses a variable missing from the SELECT
         projection; then the bindings go in as a VALUES block at the start of the WHERE group,
@@ -157,11 +164,11 @@ class OxigraphStore:
         substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
         try:
             try:
-                return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+                return store.query(sparql, substitutions=substitutions or None)
             except RuntimeError as exc:
                 if not substitutions or "projection" not in str(exc):
                     raise
-            return store.query(inject_values(sparql, bindings), use_default_graph_as_union=True)
+            return store.query(inject_values(sparql, bindings))
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -170,14 +177,17 @@ class OxigraphStore:
         return self._error(exc) if isinstance(exc, _PYOXIGRAPH_ERRORS) else None
 
     def dataset(self) -> rdflib.Dataset:
+        """The document graphs (the default graph is only their union, so it is left out)."""
         try:
-            quads = list(self._open_store())
+            quads = [q for q in self._open_store() if not isinstance(q.graph_name, ox.DefaultGraph)]
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
         return quads_to_dataset((q.subject, q.predicate, q.object, q.graph_name) for q in quads)
 
     def __len__(self) -> int:
-        return len(self._open_store())
+        """Quads in the document graphs (the union copy in the default graph is not counted)."""
+        store = self._open_store()
+        return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
         """Flush to disk and drop the handle, which releases the RocksDB lock.
