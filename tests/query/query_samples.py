@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.term import Identifier
 
 SKG = "https://w3id.org/sanctions-kg/ontology#"
