@@ -17,6 +17,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -237,8 +238,13 @@ def _refuse(tree: Any, kind: str, allow_update: bool, allow_service: bool) -> No
         raise QueryError(Errors.E023)
 
 
-def prepare_query(sparql: str, allow_update: bool = False, allow_service: bool = False) -> tuple[str, str, set[str]]:
+@lru_cache(maxsize=256)
+def prepare_query(sparql: str, allow_update: bool = False, allow_service: bool = False
+                  ) -> tuple[str, str, frozenset[str]]:
     """Check ``sparql`` once and return (text to run, kind, variable names).
+
+    Cached by text and flags: rdflib's SPARQL parser costs milliseconds, more than a small query
+    takes to run on Oxigraph, and applications repeat their queries (measured in ``bench/``).
 
     The text gains ``PREFIX`` lines for the project's prefixes (skg:, id:, rdfs:, ...) that it uses
     without declaring, so ``SELECT ?c { ?c skg:vetoed ?r }`` works on every store; any other
@@ -246,7 +252,7 @@ def prepare_query(sparql: str, allow_update: bool = False, allow_service: bool =
     """
     tree, kind = _parse(sparql)
     _refuse(tree, kind, allow_update, allow_service)
-    return _with_prefixes(sparql, tree), kind, _variables(tree)
+    return _with_prefixes(sparql, tree), kind, frozenset(_variables(tree))
 
 
 def _with_prefixes(sparql: str, tree: Any) -> str:
