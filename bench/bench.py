@@ -1,6 +1,6 @@
 """sanctions-kg benchmark: four ratios, measured side by side in one run (see bench/README.md).
 
-    bash bench/run            # full mode (~15-20 min on 2 cores)
+    bash bench/run            # full mode (~13 min on 2 cores)
     bash bench/run --quick    # quick mode (< 3 min)
 
 The orchestrator runs each phase in its own Python process (so phases do not share memory, caches or
