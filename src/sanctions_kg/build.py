@@ -75,7 +75,7 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
-        if len(pending) >= size:
+        if len(pending) >= max(size, settings.validate_batch):
             _flush(pending, store, report, validate, bar)
     _flush(pending, store, report, validate, bar)
     if bar is not None:

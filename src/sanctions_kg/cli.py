@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -65,8 +66,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .store import OxigraphStore
     _check_output(args.output)
     settings = load_settings()
-    if args.max_bytes is not None:
-        settings = type(settings)(**{**settings.__dict__, "max_bytes": args.max_bytes})
+    overrides = {k: v for k, v in (("max_bytes", args.max_bytes), ("validate_batch", args.validate_batch)) if v}
+    settings = replace(settings, **overrides)
     in_memory = args.output and not (args.store or args.graph or args.endpoint)
     store = OxigraphStore(None) if in_memory else _open(args, create=True)
     try:
@@ -234,6 +235,8 @@ def _add_build(sub) -> None:
     b.add_argument("-o", "--output", type=Path, help="also write the graph to this file (.ttl .trig .nq .nt .jsonld)")
     b.add_argument("--batch-size", type=_positive(int), default=None, help="documents per nlp.pipe batch")
     b.add_argument("--n-process", type=_positive(int), default=1, help="parser processes (nlp.pipe n_process)")
+    b.add_argument("--validate-batch", type=_positive(int), default=None,
+                   help="documents validated and stored together (default 64; an interrupted build loses at most these)")
     b.add_argument("--max-bytes", type=_positive(int), default=None,
                    help="skip files larger than this (default 5 MB)")
     b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")

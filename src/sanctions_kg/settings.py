@@ -26,6 +26,8 @@ class Settings:
     rules_dir: Path = PACKAGE_DIR / "rules"
     max_bytes: int = 5 * 1024 * 1024
     batch_size: int = 16
+    # documents whose graphs are validated together (pySHACL's per-call cost dominates small batches)
+    validate_batch: int = 64
     timeout: float = 30.0
     default_store: Path = REPO_DIR / "graph" / "store"
 
