@@ -438,7 +438,7 @@ def run_with_deadline(
     if timeout is None:
         return start()
     deadline = time.monotonic() + timeout
-    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=64)
+    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=HANDOFF_CHUNKS)
     cancel = threading.Event()
     worker = threading.Thread(target=_work, args=(start, handoff, cancel), daemon=True, name="sparql-query")
     worker.start()
@@ -448,17 +448,28 @@ def run_with_deadline(
     return header, Stream(_drain(handoff, deadline, timeout, cancel), on_close=cancel.set)
 
 
+#: rows cross from the worker in chunks (a queue hand-off per row cost more than small queries);
+#: at most HANDOFF_CHUNKS * HANDOFF_ROWS rows wait in the queue, so the stream stays lazy and bounded.
+HANDOFF_ROWS = 256
+HANDOFF_CHUNKS = 8
+
+
 def _work(start: Callable[[], tuple[Any, Iterator[Any]]], handoff: queue.Queue, cancel: threading.Event) -> None:
-    """The worker: header first, then the items, then an end mark; an exception travels as an item."""
+    """The worker: header first, then chunks of items, then an end mark; an exception travels as an item."""
     items: Iterator[Any] | None = None
     try:
         header, items = start()
         if _put(handoff, cancel, ("header", header)):
+            chunk: list[Any] = []
             for item in items:
-                if not _put(handoff, cancel, ("item", item)):
-                    break
+                chunk.append(item)
+                if len(chunk) >= HANDOFF_ROWS:
+                    if not _put(handoff, cancel, ("items", chunk)):
+                        break
+                    chunk = []
             else:
-                _put(handoff, cancel, ("end", None))
+                if not chunk or _put(handoff, cancel, ("items", chunk)):
+                    _put(handoff, cancel, ("end", None))
     except BaseException as exc:  # noqa: BLE001 - handed to the consumer, who re-raises it
         _put(handoff, cancel, ("error", exc))
     finally:
@@ -499,6 +510,6 @@ def _drain(handoff: queue.Queue, deadline: float, timeout: float, cancel: thread
                 return
             if kind == "error":
                 raise value
-            yield value
+            yield from value
     finally:
         cancel.set()
