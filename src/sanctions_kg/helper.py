@@ -27,13 +27,15 @@ if TYPE_CHECKING:
     import networkx
     import pandas
 
+    from .build import BuildReport
     from .store import QueryResult, Store
 
 PathLike = Union[Path, str]
 
 
 class KnowledgeGraph:
-    """A read-only view of a store for Python users; open it with :meth:`open`, close it when done."""
+    """A store for Python users: open it with :meth:`open`, add documents with :meth:`build`, query it,
+    close it when done. Queries are read-only, as on the command line."""
 
     def __init__(self, store: "Store", queries_dir: Optional[Path] = None) -> None:
         self.store = store
@@ -50,6 +52,17 @@ class KnowledgeGraph:
         from .store import open_store  # lazily: importing the helper should not open anything
 
         return cls(open_store(store=store, graph=graph, endpoint=endpoint))
+
+    def build(self, *paths: PathLike, **options: Any) -> "BuildReport":
+        """Add the documents under ``paths`` to this store (``sanctions_kg.build.build``: same skipping,
+        validation and error reporting as ``sanctions-kg build``); returns the build report."""
+        from .build import build  # lazily: loading the spaCy pipeline takes a second
+
+        report = build([Path(p) for p in paths], self.store, **options)
+        save = getattr(self.store, "save", None)
+        if callable(save):
+            save()
+        return report
 
     # -- queries ---------------------------------------------------------------------------------
 

@@ -119,3 +119,13 @@ def test_no_duplicate_nodes_for_china_russia_resolution_or_launch(seed_kg):
     launches = seed_kg.query(f"SELECT DISTINCT ?l WHERE {{ ?l <{SKG}launchDate> ?d FILTER(STR(?d) = '2022-05-25') }}")
     assert len(launches) == 1
     assert not seed_kg.query(f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(isBlank(?s)) }}")
+
+
+def test_the_python_helper_builds_and_queries(tmp_path, repo):
+    from sanctions_kg import KnowledgeGraph
+    with KnowledgeGraph.open(graph=tmp_path / "kg.trig") as kg:
+        report = kg.build(repo / "seeds")
+        assert report.added == 3 and not report.failed
+        assert sorted(r["iso"] for r in kg.query("cq1")) == ["CHN", "RUS"]
+    with KnowledgeGraph.open(graph=tmp_path / "kg.trig") as kg:  # saved to the file, and read back
+        assert len(kg.query("cq1")) == 2
