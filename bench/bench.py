@@ -308,17 +308,28 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------
 
 
+def _timed(conn, label: str, i: int, run) -> float:
+    """Run ``run`` once (it returns a row count), report (label, repeat, rows, seconds) to the parent."""
+    t = time.perf_counter()
+    rows = run()
+    seconds = time.perf_counter() - t
+    conn.send((label, i, rows, seconds))
+    return seconds
+
+
+def _repeat(conn, label: str, run, repeats: int, budget: float) -> list[float]:
+    """Up to ``repeats`` timed runs, stopping once the time spent passes ``budget``."""
+    times: list[float] = []
+    for i in range(repeats):
+        times.append(_timed(conn, label, i, run))
+        if sum(times) > budget:
+            break
+    return times
+
+
 def _child_rdflib(conn, dataset, text, repeats, budget) -> None:
     conn.send(("ready",))
-    spent = 0.0
-    for i in range(repeats):
-        t = time.perf_counter()
-        rows = sum(1 for _ in dataset.query(text))
-        seconds = time.perf_counter() - t
-        conn.send(("rdflib", i, rows, seconds))
-        spent += seconds
-        if spent > budget:
-            break
+    _repeat(conn, "rdflib", lambda: sum(1 for _ in dataset.query(text)), repeats, budget)
     conn.send(("done",))
 
 
@@ -372,26 +383,13 @@ def _child_oxigraph(conn, path, name, text, repeats, budget, options) -> None:
     def run_store_deadline() -> int:
         return sum(1 for _ in store.query(text, timeout=KG_TIMEOUT))
 
-    spent, store_times = 0.0, []
-    for i in range(repeats):
-        t = time.perf_counter()
-        rows = run_store()
-        seconds = time.perf_counter() - t
-        store_times.append(seconds)
-        conn.send(("store", i, rows, seconds))
-        spent += seconds
-        if spent > budget:
-            break
+    store_times = _repeat(conn, "store", run_store, repeats, budget)
     if statistics.median(store_times) < KG_TIMEOUT / 3:
         spent = 0.0
         for i in range(repeats):
             for label, fn in (("raw", run_raw), ("kg", run_kg), ("prepare", run_prepare),
                               ("store_deadline", run_store_deadline)):
-                t = time.perf_counter()
-                rows = fn()
-                seconds = time.perf_counter() - t
-                conn.send((label, i, rows, seconds))
-                spent += seconds
+                spent += _timed(conn, label, i, fn)
             if spent > budget:
                 break
     conn.send(("done",))
@@ -402,15 +400,7 @@ def _child_dedup(conn, path, text, repeats, budget) -> None:
 
     store = ox.Store.read_only(str(path))
     conn.send(("ready",))
-    spent = 0.0
-    for i in range(repeats):
-        t = time.perf_counter()
-        rows = sum(1 for _ in store.query(text))
-        seconds = time.perf_counter() - t
-        conn.send(("dedup", i, rows, seconds))
-        spent += seconds
-        if spent > budget:
-            break
+    _repeat(conn, "dedup", lambda: sum(1 for _ in store.query(text)), repeats, budget)
     conn.send(("done",))
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from rdflib import Graph, Literal
 
 from .documents import iter_documents
-from .errors import DocumentError, Errors, ValidationError
+from .errors import DocumentError, Errors
 from .extract import extract_document
 from .graph import build_document_graph
 from .ids import document_iri
@@ -28,7 +28,7 @@ from .validate import validate_graph
 
 SAME_FILE_QUERY = """
 PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
-SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path }
+SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p) }
 """
 
 
@@ -90,8 +90,7 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         if store.has_graph(iri):
             report.unchanged += 1
             continue
-        stale = [str(r["doc"]) for r in store.query(SAME_FILE_QUERY.replace(
-            "?path }", "?path FILTER(?path = ?p) }"), bindings={"p": Literal(doc.path)})]
+        stale = [str(r["doc"]) for r in store.query(SAME_FILE_QUERY, bindings={"p": Literal(doc.path)})]
         for old in stale:
             store.remove_graph(old)
         report.replaced += bool(stale)
@@ -105,6 +104,8 @@ def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: Bui
     The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others.
     """
+    if not pending:
+        return
     batch_ok = not validate or validate_graph(_union(g for _, g, _ in pending)).conforms
     for document, graph, n_facts in pending:
         if not batch_ok:
@@ -137,4 +138,4 @@ def _progress_bar(enabled: Optional[bool]):
     return tqdm(desc="documents stored", unit="doc", file=sys.stderr)
 
 
-__all__ = ["BuildReport", "ValidationError", "build"]
+__all__ = ["BuildReport", "build"]

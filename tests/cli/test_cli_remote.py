@@ -15,8 +15,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    if oxigraph_binary() is None:
-        pytest.skip("the oxigraph server binary is not installed")
+    assert oxigraph_binary() is not None, "the oxigraph server binary is missing: install the test extras"
     with start_oxigraph_server(tmp_path_factory.mktemp("oxigraph"), timeout_s=5) as base_url:
         yield base_url
 

@@ -23,8 +23,10 @@ EXPECTED_DATES = {
 }
 DIRS = [SHARED_DIR / "seeds", SHARED_DIR / "corpus" / "dev"]
 
-pytestmark = pytest.mark.skipif(not all(d.is_dir() for d in DIRS),
-                                reason="shared corpus not available")
+
+
+def test_the_shared_corpus_is_beside_the_repository() -> None:
+    assert all(d.is_dir() for d in DIRS), f"missing: {[str(d) for d in DIRS if not d.is_dir()]}"
 
 
 @pytest.fixture(scope="module")

@@ -92,8 +92,7 @@ def test_contradicting_or_unidentified_reports_stay_apart(write_gold: Callable, 
 
 
 def test_seed_gold_files_load_with_sane_counts() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} not present")
+    assert SEEDS.is_dir(), f"{SEEDS} is missing: ../shared must sit beside the repository"
     gold = load_gold(SEEDS)
     assert len(gold.files) == 3
     # 000 and 003 report the same vetoed vote and the same ICBM launch: each counts once.
@@ -109,8 +108,7 @@ def test_seed_gold_files_load_with_sane_counts() -> None:
 
 
 def test_dev_gold_files_load_with_sane_counts() -> None:
-    if not DEV.is_dir():
-        pytest.skip(f"{DEV} not present")
+    assert DEV.is_dir(), f"{DEV} is missing: ../shared must sit beside the repository"
     gold = load_gold(DEV)
     assert len(gold.files) == 18
     # un-002 and w-010 report the same veto of 28 March 2024; w-001+w-006 and dm-027+w-002 each share a
@@ -125,8 +123,7 @@ def test_dev_gold_files_load_with_sane_counts() -> None:
 @pytest.mark.parametrize("folder", [SEEDS, DEV, SHARED])
 def test_real_gold_scored_against_itself_is_perfect(folder: Path) -> None:
     """The matching rules must at least recognise the gold facts themselves, one to one."""
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not present")
+    assert folder.is_dir(), f"{folder} is missing: ../shared must sit beside the repository"
     gold = load_gold(folder)
     predicted = FactSet(gold.votes, gold.designations, gold.launches, gold.import_caps, gold.representation,
                         gold.blocks)
@@ -136,8 +133,7 @@ def test_real_gold_scored_against_itself_is_perfect(folder: Path) -> None:
 
 
 def test_read_gold_file_keeps_each_document_separate() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} not present")
+    assert SEEDS.is_dir(), f"{SEEDS} is missing: ../shared must sit beside the repository"
     facts = read_gold_file(SEEDS / "000_5ae5f8acf440a4b5.gold.json")
     assert len(facts.votes) == 1 and facts.votes[0].docs == ("000_5ae5f8acf440a4b5.txt",)
     assert len(facts.designations) == 4 and len(facts.import_caps) == 2
