@@ -65,13 +65,14 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
     nlp = build_pipeline(settings)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
-    pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=size, n_process=n_process)
-    pending: list[tuple[Document, Graph, int]] = []
+    pairs = nlp.pipe(((d.text, (d, stale)) for d, stale in docs), as_tuples=True, batch_size=size,
+                     n_process=n_process)
+    pending: list[_Pending] = []
     bar = _progress_bar(progress)
-    for parsed, document in pairs:
+    for parsed, (document, stale) in pairs:
         try:
             facts = extract_document(parsed, document)
-            pending.append((document, build_document_graph(facts, index), len(facts)))
+            pending.append(_Pending(document, build_document_graph(facts, index), len(facts), stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
@@ -83,39 +84,49 @@ def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = No
     return report
 
 
-def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[Document]:
-    """Skip documents whose content is already stored; drop the old graph of a changed file."""
+@dataclass(frozen=True)
+class _Pending:
+    """A document's graph waiting for validation, with the graphs of the file's earlier versions."""
+
+    document: Document
+    graph: Graph
+    facts: int
+    stale: list[str]
+
+
+def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:
+    """Skip documents whose content is already stored; pair the rest with their file's stored graphs."""
     for doc in docs:
-        iri = str(document_iri(doc.doc_id))
-        if store.has_graph(iri):
+        if store.has_graph(str(document_iri(doc.doc_id))):
             report.unchanged += 1
             continue
         stale = [str(r["doc"]) for r in store.query(SAME_FILE_QUERY, bindings={"p": Literal(doc.path)})]
-        for old in stale:
-            store.remove_graph(old)
-        report.replaced += bool(stale)
-        yield doc
+        yield doc, stale
 
 
-def _flush(pending: list[tuple[Document, Graph, int]], store: Store, report: BuildReport, validate: bool,
-           bar=None) -> None:
+def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None) -> None:
     """Validate a batch of document graphs and store the valid ones, each in one transaction.
 
     The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others.
+    A changed file's earlier graph is removed only once its new graph is stored: a new version that
+    fails keeps the old one.
     """
     if not pending:
         return
-    batch_ok = not validate or validate_graph(_union(g for _, g, _ in pending)).conforms
-    for document, graph, n_facts in pending:
+    batch_ok = not validate or validate_graph(_union(p.graph for p in pending)).conforms
+    for item in pending:
         if not batch_ok:
-            result = validate_graph(graph)
+            result = validate_graph(item.graph)
             if not result.conforms:
-                report.invalid.append(f"{document.path}: {result.text}")
+                report.invalid.append(f"{item.document.path}: {result.text}")
                 continue
-        store.add_graph(str(document_iri(document.doc_id)), graph)
+        store.add_graph(str(document_iri(item.document.doc_id)), item.graph)
+        for old in item.stale:
+            store.remove_graph(old)
+        report.replaced += bool(item.stale)
         report.added += 1
-        report.facts += n_facts
+        report.facts += item.facts
         if bar is not None:
             bar.update(1)
     pending.clear()
