@@ -31,6 +31,7 @@ MEASURE = {"asset_freeze": SKG.AssetFreeze, "travel_ban": SKG.TravelBan, "arms_e
 MISSILE = {"icbm": SKG.ICBM, "irbm": SKG.IRBM, "srbm": SKG.SRBM, "ballistic": SKG.BallisticMissile,
            "hypersonic": SKG.HypersonicMissile, "slbm": SKG.SLBM, "cruise": SKG.CruiseMissile}
 TYPE_CODES = {str(v): k for k, v in MISSILE.items()}
+OUTCOME_CODES = {str(v): k for k, v in OUTCOME.items()}
 COMMODITY = {"crude_oil": SKG.CrudeOil, "refined_petroleum": SKG.RefinedPetroleum}
 UNIT = {"barrel": SKG.Barrel, "tonne": SKG.Tonne}
 PREFIXES = {"skg": SKG._NS, "id": ID, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL}

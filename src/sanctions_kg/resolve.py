@@ -135,17 +135,11 @@ def _py(value: object):
 
 def index_from_store(store) -> EventIndex:
     """Seed the index with the events already in a store (for incremental builds)."""
-    from .graph import TYPE_CODES  # local import: graph imports this module
+    from .graph import OUTCOME_CODES, TYPE_CODES  # local import: graph imports this module
     votes = [KnownVote(URIRef(str(r["r"])), _py(r.get("number")), _py(r.get("day")), _split(r.get("concerns")),
-                       _split(r.get("sponsors")), _outcome_code(r.get("outcome")))
+                       _split(r.get("sponsors")), OUTCOME_CODES.get(str(r.get("outcome"))))
              for r in store.query(VOTES_QUERY)]
     launches = [KnownLaunch(URIRef(str(r["l"])), str(r["actor"]), _py(r.get("day")), _py(r.get("count")),
                             frozenset(TYPE_CODES.get(t, t) for t in _split(r.get("types"))))
                 for r in store.query(LAUNCHES_QUERY)]
     return EventIndex(votes, launches)
-
-
-def _outcome_code(value: object) -> Optional[str]:
-    if value is None:
-        return None
-    return "adopted" if str(value).endswith("#Adopted") else "not_adopted"
