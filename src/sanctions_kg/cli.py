@@ -69,8 +69,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     overrides = {k: v for k, v in (("max_bytes", args.max_bytes), ("validate_batch", args.validate_batch)) if v}
     settings = replace(settings, **overrides)
     in_memory = args.output and not (args.store or args.graph or args.endpoint)
-    store = OxigraphStore(None) if in_memory else _open(args, create=True)
-    try:
+    with OxigraphStore(None) if in_memory else _open(args, create=True) as store:
         report = build(args.paths, store, settings, batch_size=args.batch_size, n_process=args.n_process,
                        validate=not args.no_validate, on_error=_report_bad_file,
                        progress=True if args.progress else None)
@@ -82,8 +81,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         for line in report.invalid:
             print(f"sanctions-kg: invalid graph, not stored: {line}", file=sys.stderr)
         return EXIT_FAILURE if report.failed else EXIT_OK
-    finally:
-        store.close()
 
 
 def _report_bad_file(err: DocumentError) -> None:
@@ -106,8 +103,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
     named = resolve_query(args.query, QUERIES_DIR)
-    store = _open(args, read_only=not args.allow_update)
-    try:
+    with _open(args, read_only=not args.allow_update) as store:
         result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
                            allow_update=args.allow_update, allow_service=args.allow_service)
         if result is None:
@@ -116,30 +112,22 @@ def cmd_query(args: argparse.Namespace) -> int:
         else:
             write_results(result, args.format, sys.stdout)
         return EXIT_OK
-    finally:
-        store.close()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the graph to a file: RDF by suffix, or --format graphml for networkx tools."""
     from .export import export
-    store = _open(args, read_only=True)
-    try:
+    with _open(args, read_only=True) as store:
         export(store, args.output, args.format)
         print(f"wrote {args.output}", file=sys.stderr)
         return EXIT_OK
-    finally:
-        store.close()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the graph against the SHACL shapes; non-zero with a report on any violation."""
     from .validate import validate_graph
-    store = _open(args, read_only=True)
-    try:
+    with _open(args, read_only=True) as store:
         report = validate_graph(store.dataset())
-    finally:
-        store.close()
     print(report.text if report.text.strip() else "conforms", file=sys.stdout if report.conforms else sys.stderr)
     print(f"{report.violations} violation(s), {report.warnings} warning(s)", file=sys.stderr)
     return EXIT_OK if report.conforms else EXIT_FAILURE
@@ -147,8 +135,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents (by file path or document IRI) from a store."""
-    store = _open(args)
-    try:
+    with _open(args) as store:
         for item in args.documents:
             iris = _document_graphs(store, item)
             if not iris:
@@ -158,8 +145,6 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 print(f"removed {iri}", file=sys.stderr)
         _save(store)
         return EXIT_OK
-    finally:
-        store.close()
 
 
 _BY_SOURCE_FILE = """PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
