@@ -35,8 +35,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -65,11 +66,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def median(values: list[float]) -> Optional[float]:
+def median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def geomean(values: list[float]) -> Optional[float]:
+def geomean(values: list[float]) -> float | None:
     values = [v for v in values if v and v > 0]
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
 
@@ -414,8 +415,8 @@ def _supervise(target: Callable, args: tuple, cap: float) -> dict[str, Any]:
     child.start()
     send.close()
     runs: dict[str, list[tuple[int, float]]] = {}
-    censored: Optional[str] = None
-    error: Optional[str] = None
+    censored: str | None = None
+    error: str | None = None
     waiting_for = "start"
     if not receive.poll(120):
         error = "child did not start"
@@ -501,7 +502,7 @@ def _short(engine: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
-def _time(engine: dict[str, Any], label: str) -> tuple[Optional[float], Optional[float]]:
+def _time(engine: dict[str, Any], label: str) -> tuple[float | None, float | None]:
     """(median seconds or None, censoring cap or None) for one measurement of one engine."""
     found = engine.get(label)
     if found:
@@ -523,10 +524,10 @@ def speedups(query_results: dict[str, Any]) -> dict[str, Any]:
         if rd is not None and ox is not None:
             row["ratio"], row["kind"] = rd / ox, "exact"
         elif rd is not None and ox_cap:
-            row["ratio"], row["kind"] = rd / ox_cap, "upper bound (oxigraph > %gs, stopped)" % ox_cap
+            row["ratio"], row["kind"] = rd / ox_cap, f"upper bound (oxigraph > {ox_cap:g}s, stopped)"
             row["oxigraph_s"] = f"> {ox_cap:g}"
         elif ox is not None and rd_cap:
-            row["ratio"], row["kind"] = rd_cap / ox, "lower bound (rdflib > %gs, stopped)" % rd_cap
+            row["ratio"], row["kind"] = rd_cap / ox, f"lower bound (rdflib > {rd_cap:g}s, stopped)"
             row["rdflib_s"] = f"> {rd_cap:g}"
         else:
             row["ratio"], row["kind"] = None, "not measured"
@@ -655,7 +656,7 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
         "memory_growth_10x": round(rss_large["peak_rss_mb"] / rss_small["peak_rss_mb"], 3),
         "absolute": {
             "mode": mode_name,
-            "timestamp": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "timestamp": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "cpu_count": os.cpu_count(),
             "source_fingerprint": fingerprint,
             "source_changed_during_run": changed,
@@ -689,7 +690,7 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
     return results
 
 
-def _round(value: Optional[float]) -> Optional[float]:
+def _round(value: float | None) -> float | None:
     return round(value, 3) if value is not None else None
 
 
@@ -703,7 +704,7 @@ def _fmt(value: Any, digits: int = 3) -> str:
     return f"{value:.{digits}g}" if value < 1 else f"{value:.{digits}g}" if value < 10 else f"{value:.1f}"
 
 
-def _goal(key: str, value: Optional[float]) -> str:
+def _goal(key: str, value: float | None) -> str:
     op, bound = GOALS[key]
     if value is None:
         return "not measured"
@@ -757,7 +758,7 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _overhead_line(split: Optional[dict[str, Any]]) -> str:
+def _overhead_line(split: dict[str, Any] | None) -> str:
     if not split or split.get("extra_s") is None:
         return "KnowledgeGraph overhead: not measured."
     ms = {k: (v * 1000 if v is not None else float("nan")) for k, v in split.items()}
@@ -781,7 +782,7 @@ def write_readme_block(table: str, results: dict[str, Any]) -> None:
     log(f"updated {readme}")
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, under three minutes")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.json")

@@ -53,7 +53,7 @@ def rdflib_rows(dataset: Dataset, path: Path) -> list[dict[str, str]]:
     """Rows as {variable: str(value)} so both engines compare (decimals compare by value elsewhere)."""
     result = dataset.query(path.read_text(encoding="utf-8"))
     names = [str(v) for v in result.vars]
-    return [{n: ("" if v is None else str(v)) for n, v in zip(names, row)} for row in result]
+    return [{n: ("" if v is None else str(v)) for n, v in zip(names, row, strict=False)} for row in result]
 
 
 def oxigraph_rows(store: ox.Store, path: Path) -> list[dict[str, str]]:

@@ -8,9 +8,9 @@ written, so a store never takes a graph that violates them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
 
 from rdflib import Graph, Literal
 
@@ -21,7 +21,7 @@ from .graph import build_document_graph
 from .ids import document_iri
 from .nlp import build_pipeline
 from .records import Document
-from .resolve import EventIndex, index_from_store
+from .resolve import index_from_store
 from .settings import Settings, load_settings
 from .store import Store
 from .validate import validate_graph
@@ -49,9 +49,9 @@ class BuildReport:
         return bool(self.errors or self.invalid)
 
 
-def build(paths: Sequence[Path], store: Store, settings: Optional[Settings] = None, *,
-          batch_size: Optional[int] = None, n_process: int = 1, validate: bool = True,
-          on_error: Optional[Callable[[DocumentError], None]] = None, progress: Optional[bool] = None) -> BuildReport:
+def build(paths: Sequence[Path], store: Store, settings: Settings | None = None, *,
+          batch_size: int | None = None, n_process: int = 1, validate: bool = True,
+          on_error: Callable[[DocumentError], None] | None = None, progress: bool | None = None) -> BuildReport:
     """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal."""
     settings = settings or load_settings()
     report = BuildReport()
@@ -139,7 +139,7 @@ def _union(graphs) -> Graph:
     return union
 
 
-def _progress_bar(enabled: Optional[bool]):
+def _progress_bar(enabled: bool | None):
     """A tqdm bar on stderr counting stored documents, when stderr is a terminal (or when asked)."""
     if enabled is None:
         enabled = sys.stderr.isatty()

@@ -9,9 +9,9 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 from .errors import DocumentError, SanctionsKGError
 from .settings import REPO_DIR, load_settings
@@ -50,10 +50,10 @@ def _positive(kind: type) -> Callable[[str], object]:
     return convert
 
 
-def _check_output(path: Optional[Path]) -> None:
+def _check_output(path: Path | None) -> None:
     """Refuse an output file of unknown format before spending a build on it (E030)."""
-    from .store import FORMATS
     from .errors import Errors, StoreError
+    from .store import FORMATS
     if path is not None and path.suffix.lower() not in (*FORMATS, ".graphml"):
         known = ", ".join([*FORMATS, ".graphml"])
         raise StoreError(Errors.E030.format(path=path, suffix=path.suffix or "(none)", known=known))
@@ -157,6 +157,7 @@ def _document_graphs(store, item: str) -> list[str]:
     The path lookup finds a document whose file was edited or deleted since it was built.
     """
     from rdflib import Literal
+
     from .documents import read_document
     from .ids import document_iri
     if item.startswith(("http://", "https://")):
@@ -254,7 +255,7 @@ def _add_export(sub) -> None:
     x.set_defaults(func=cmd_export)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse, run, and turn every known failure into one line and an exit code."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING - 10 * args.verbose, stream=sys.stderr,

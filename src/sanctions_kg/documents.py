@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -209,7 +209,7 @@ def read_meta(txt_path: Path, max_bytes: int = Settings.max_bytes) -> DocumentMe
     return _build_meta(meta_path, data)
 
 
-def _load_yaml(meta_path: Path, max_bytes: int) -> Optional[dict[Any, Any]]:
+def _load_yaml(meta_path: Path, max_bytes: int) -> dict[Any, Any] | None:
     """Parse the metadata file; ``None`` when it does not exist or holds no YAML document."""
     try:
         size = meta_path.stat().st_size
@@ -253,7 +253,7 @@ def _build_meta(meta_path: Path, data: dict[Any, Any]) -> DocumentMeta:
     return DocumentMeta(**fields)
 
 
-def _text(meta_path: Path, key: str, value: Any) -> Optional[str]:
+def _text(meta_path: Path, key: str, value: Any) -> str | None:
     """A text field: stripped, ``None`` when blank; anything but a string is E007."""
     if value is None:
         return None
@@ -262,7 +262,7 @@ def _text(meta_path: Path, key: str, value: Any) -> Optional[str]:
     return value.strip() or None
 
 
-def _published(meta_path: Path, value: Any) -> Optional[date]:
+def _published(meta_path: Path, value: Any) -> date | None:
     """A calendar date: a YAML date or a ``YYYY-MM-DD`` string; a date-time is rejected."""
     if isinstance(value, datetime):
         raise _e007(meta_path, "published", "expected YYYY-MM-DD, got a date and time")

@@ -14,15 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Protocol, Sequence, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import rdflib
 
-from .names import normalise_name
 from .errors import Errors, SanctionsKGError
+from .names import normalise_name
 
 FAMILIES = (
     "vote_positions", "vetoes", "tallies_outcomes", "designations",
@@ -58,7 +59,7 @@ def site_tokens(site: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in SITE_STOPWORDS)
 
 
-def sites_match(gold: Optional[str], pred: Optional[str]) -> bool:
+def sites_match(gold: str | None, pred: str | None) -> bool:
     """A gold site matches when either token set contains the other (a report may be more precise)."""
     if gold is None:
         return True
@@ -112,11 +113,11 @@ def _shared(pairs: Iterable[tuple[Any, Any]]) -> int:
     return sum(1 for a, b in pairs if a is not None and b is not None and a != frozenset() and b != frozenset())
 
 
-def _days(a: Optional[dt.date], b: Optional[dt.date]) -> Optional[int]:
+def _days(a: dt.date | None, b: dt.date | None) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
 
 
-def _vote_dates_agree(a: Optional[dt.date], b: Optional[dt.date]) -> bool:
+def _vote_dates_agree(a: dt.date | None, b: dt.date | None) -> bool:
     days = _days(a, b)
     return days is None or days <= VOTE_DATE_TOLERANCE
 
@@ -142,7 +143,7 @@ class VotePosition:
     position: str
     docs: tuple[str, ...] = field(default=(), compare=False)
 
-    def match_score(self, pred: VotePosition) -> Optional[int]:
+    def match_score(self, pred: VotePosition) -> int | None:
         return 1 if (self.country, self.position) == (pred.country, pred.position) else None
 
     def describe(self) -> str:
@@ -157,7 +158,7 @@ class Veto:
     country: str
     docs: tuple[str, ...] = field(default=(), compare=False)
 
-    def match_score(self, pred: Veto) -> Optional[int]:
+    def match_score(self, pred: Veto) -> int | None:
         return 1 if self.country == pred.country else None
 
     def describe(self) -> str:
@@ -169,10 +170,10 @@ class Tally:
     """Family ``tallies_outcomes``: what a vote decided and by how much (one per vote)."""
 
     vote: str
-    outcome: Optional[str] = None
-    in_favour: Optional[int] = None
-    against: Optional[int] = None
-    abstentions: Optional[int] = None
+    outcome: str | None = None
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
     sponsors: frozenset[str] = frozenset()
     concerns: frozenset[str] = frozenset()
     docs: tuple[str, ...] = field(default=(), compare=False)
@@ -180,8 +181,8 @@ class Tally:
     def _fields(self) -> tuple[Any, ...]:
         return (self.outcome, self.in_favour, self.against, self.abstentions)
 
-    def match_score(self, pred: Tally) -> Optional[int]:
-        ok = all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields()))
+    def match_score(self, pred: Tally) -> int | None:
+        ok = all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields(), strict=False))
         ok = ok and _set_ok(self.sponsors, pred.sponsors) and _set_ok(self.concerns, pred.concerns)
         return 1 + _known(*self._fields(), self.sponsors, self.concerns) if ok else None
 
@@ -200,12 +201,12 @@ class Vote:
     """
 
     label: str
-    number: Optional[int] = None
-    date: Optional[dt.date] = None
-    outcome: Optional[str] = None
-    in_favour: Optional[int] = None
-    against: Optional[int] = None
-    abstentions: Optional[int] = None
+    number: int | None = None
+    date: dt.date | None = None
+    outcome: str | None = None
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
     sponsors: frozenset[str] = frozenset()
     concerns: frozenset[str] = frozenset()
     positions: tuple[tuple[str, str], ...] = ()
@@ -222,7 +223,7 @@ class Vote:
         return Tally(self.label, self.outcome, self.in_favour, self.against, self.abstentions,
                      self.sponsors, self.concerns, self.docs)
 
-    def _counts(self) -> tuple[Optional[int], ...]:
+    def _counts(self) -> tuple[int | None, ...]:
         return (self.in_favour, self.against, self.abstentions)
 
     def _consistent(self, other: Vote) -> bool:
@@ -230,11 +231,11 @@ class Vote:
         mine, theirs = dict(self.positions), dict(other.positions)
         return (_agree(self.number, other.number) and _vote_dates_agree(self.date, other.date)
                 and _agree(self.outcome, other.outcome)
-                and all(_agree(a, b) for a, b in zip(self._counts(), other._counts()))
+                and all(_agree(a, b) for a, b in zip(self._counts(), other._counts(), strict=False))
                 and _set_agree(self.sponsors, other.sponsors) and _set_agree(self.concerns, other.concerns)
                 and all(theirs.get(c, p) == p for c, p in mine.items()))
 
-    def merge_score(self, other: Vote) -> Optional[int]:
+    def merge_score(self, other: Vote) -> int | None:
         """Merge gold votes only when consistent *and* identified alike (number, or date ±1 day).
 
         Without the identity test an undated "adopted, concerns PRK" vote would swallow every other
@@ -245,7 +246,7 @@ class Vote:
             return None
         return _shared(zip((self.number, self.date, self.outcome, *self._counts(), self.sponsors, self.concerns),
                            (other.number, other.date, other.outcome, *other._counts(), other.sponsors,
-                            other.concerns)))
+                            other.concerns), strict=False))
 
     def merged(self, other: Vote) -> Vote:
         label = self.label if self.number is not None or other.number is None else other.label
@@ -257,7 +258,7 @@ class Vote:
             tuple(sorted({**dict(other.positions), **dict(self.positions)}.items())),
             self.vetoed_by | other.vetoed_by, _docs(self.docs, other.docs))
 
-    def pair_score(self, pred: Vote) -> Optional[int]:
+    def pair_score(self, pred: Vote) -> int | None:
         """How well a predicted resolution agrees with this gold vote; ``None`` if it cannot be it.
 
         A resolution number on both sides decides; otherwise the date (±1 day), the outcome and the
@@ -278,7 +279,7 @@ class Vote:
         score = 0 if days is None else 4 * (VOTE_DATE_TOLERANCE + 1 - days)
         score += 2 * (self.outcome is not None and self.outcome == pred.outcome)
         score += 2 * (len(self.sponsors & pred.sponsors) + len(self.concerns & pred.concerns))
-        score += sum(1 for a, b in zip(self._counts(), pred._counts()) if a is not None and a == b)
+        score += sum(1 for a, b in zip(self._counts(), pred._counts(), strict=False) if a is not None and a == b)
         score += len(set(self.positions) & set(pred.positions)) + len(self.vetoed_by & pred.vetoed_by)
         return score
 
@@ -289,33 +290,33 @@ class Designation:
 
     designee: str
     names: frozenset[str]
-    measure: Optional[str] = None
-    status: Optional[str] = None
-    by: Optional[str] = None
-    date: Optional[dt.date] = None
+    measure: str | None = None
+    status: str | None = None
+    by: str | None = None
+    date: dt.date | None = None
     docs: tuple[str, ...] = field(default=(), compare=False)
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.measure, self.status, self.by, self.date)
 
-    def match_score(self, pred: Designation) -> Optional[int]:
+    def match_score(self, pred: Designation) -> int | None:
         if not self.names & pred.names:
             return None
-        if not all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields())):
+        if not all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields(), strict=False)):
             return None
         exact_name = normalise_name(self.designee) == normalise_name(pred.designee)
         return 2 * _known(*self._fields()) + exact_name
 
-    def merge_score(self, other: Designation) -> Optional[int]:
+    def merge_score(self, other: Designation) -> int | None:
         if not self.names & other.names:
             return None
-        if not all(_agree(a, b) for a, b in zip(self._fields(), other._fields())):
+        if not all(_agree(a, b) for a, b in zip(self._fields(), other._fields(), strict=False)):
             return None
-        return _shared(zip(self._fields(), other._fields()))
+        return _shared(zip(self._fields(), other._fields(), strict=False))
 
     def merged(self, other: Designation) -> Designation:
         return Designation(self.designee, self.names | other.names,
-                           *(_first(a, b) for a, b in zip(self._fields(), other._fields())),
+                           *(_first(a, b) for a, b in zip(self._fields(), other._fields(), strict=False)),
                            docs=_docs(self.docs, other.docs))
 
     def describe(self) -> str:
@@ -327,17 +328,17 @@ class Designation:
 class Launch:
     """Family ``launches``; ``types`` is closed under "sub-type implies ballistic"."""
 
-    by: Optional[str] = None
-    date: Optional[dt.date] = None
+    by: str | None = None
+    date: dt.date | None = None
     types: frozenset[str] = frozenset()
-    count: Optional[int] = None
-    site: Optional[str] = None
+    count: int | None = None
+    site: str | None = None
     docs: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "types", close_types(self.types))
 
-    def match_score(self, pred: Launch) -> Optional[int]:
+    def match_score(self, pred: Launch) -> int | None:
         ok = (_gold_ok(self.by, pred.by) and _gold_ok(self.date, pred.date) and _gold_ok(self.count, pred.count)
               and _set_ok(self.types, pred.types) and sites_match(self.site, pred.site))
         if not ok:
@@ -345,7 +346,7 @@ class Launch:
         exact_site = self.site is not None and site_tokens(self.site) == site_tokens(pred.site or "")
         return 2 * _known(self.by, self.date, self.types, self.count, self.site) + exact_site
 
-    def merge_score(self, other: Launch) -> Optional[int]:
+    def merge_score(self, other: Launch) -> int | None:
         """Merge when consistent and sharing a date, a count or a site.
 
         Actor and missile type alone are too common: an undated "DPRK fired a ballistic missile" would
@@ -372,26 +373,26 @@ class Launch:
 class ImportCap:
     """Family ``import_caps``; figures are floats so 4000000 and 4000000.0 compare equal."""
 
-    commodity: Optional[str] = None
-    before: Optional[float] = None
-    after: Optional[float] = None
-    unit: Optional[str] = None
+    commodity: str | None = None
+    before: float | None = None
+    after: float | None = None
+    unit: str | None = None
     docs: tuple[str, ...] = field(default=(), compare=False)
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.commodity, self.before, self.after, self.unit)
 
-    def match_score(self, pred: ImportCap) -> Optional[int]:
-        ok = all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields()))
+    def match_score(self, pred: ImportCap) -> int | None:
+        ok = all(_gold_ok(g, p) for g, p in zip(self._fields(), pred._fields(), strict=False))
         return _known(*self._fields()) if ok else None
 
-    def merge_score(self, other: ImportCap) -> Optional[int]:
-        ok = all(_agree(a, b) for a, b in zip(self._fields(), other._fields()))
+    def merge_score(self, other: ImportCap) -> int | None:
+        ok = all(_agree(a, b) for a, b in zip(self._fields(), other._fields(), strict=False))
         figures = _shared([(self.before, other.before), (self.after, other.after)])
-        return _shared(zip(self._fields(), other._fields())) if ok and figures else None
+        return _shared(zip(self._fields(), other._fields(), strict=False)) if ok and figures else None
 
     def merged(self, other: ImportCap) -> ImportCap:
-        return ImportCap(*(_first(a, b) for a, b in zip(self._fields(), other._fields())),
+        return ImportCap(*(_first(a, b) for a, b in zip(self._fields(), other._fields(), strict=False)),
                          docs=_docs(self.docs, other.docs))
 
     def describe(self) -> str:
@@ -404,15 +405,15 @@ class Representation:
 
     person: str
     names: frozenset[str]
-    country: Optional[str] = None
-    role: Optional[str] = field(default=None, compare=False)
+    country: str | None = None
+    role: str | None = field(default=None, compare=False)
     docs: tuple[str, ...] = field(default=(), compare=False)
 
-    def match_score(self, pred: Representation) -> Optional[int]:
+    def match_score(self, pred: Representation) -> int | None:
         ok = bool(self.names & pred.names) and _gold_ok(self.country, pred.country)
         return 1 + (normalise_name(self.person) == normalise_name(pred.person)) if ok else None
 
-    def merge_score(self, other: Representation) -> Optional[int]:
+    def merge_score(self, other: Representation) -> int | None:
         ok = bool(self.names & other.names) and _agree(self.country, other.country)
         return 1 if ok else None
 
@@ -429,15 +430,15 @@ class Representation:
 class Block:
     """Family ``blocks``: ``blocker`` stopped a proposal put forward by ``sponsor`` without a vote."""
 
-    blocker: Optional[str] = None
-    sponsor: Optional[str] = None
+    blocker: str | None = None
+    sponsor: str | None = None
     docs: tuple[str, ...] = field(default=(), compare=False)
 
-    def match_score(self, pred: Block) -> Optional[int]:
+    def match_score(self, pred: Block) -> int | None:
         ok = _gold_ok(self.blocker, pred.blocker) and _gold_ok(self.sponsor, pred.sponsor)
         return _known(self.blocker, self.sponsor) if ok else None
 
-    def merge_score(self, other: Block) -> Optional[int]:
+    def merge_score(self, other: Block) -> int | None:
         ok = self.blocker is not None and self.blocker == other.blocker and _agree(self.sponsor, other.sponsor)
         return 1 if ok else None
 
@@ -454,7 +455,7 @@ class _Mergeable(Protocol):
     @property
     def docs(self) -> tuple[str, ...]: ...
 
-    def merge_score(self, other: Any) -> Optional[int]: ...
+    def merge_score(self, other: Any) -> int | None: ...
 
     def merged(self, other: Any) -> Any: ...
 
@@ -555,11 +556,11 @@ def read_gold_file(path: Path) -> FactSet:
         raise EvaluationError(Errors.E041.format(path=path, reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
-def _gold_date(value: Any) -> Optional[dt.date]:
+def _gold_date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(str(value))
 
 
-def _choice(value: Any, allowed: frozenset[str], what: str) -> Optional[str]:
+def _choice(value: Any, allowed: frozenset[str], what: str) -> str | None:
     if value is not None and value not in allowed:
         raise ValueError(f"{what} {value!r} is not one of {sorted(allowed)}")
     return value
@@ -592,7 +593,7 @@ def _gold_launch(data: dict[str, Any], doc: str) -> Launch:
 
 
 def _gold_cap(data: dict[str, Any], doc: str) -> ImportCap:
-    def num(v: Any) -> Optional[float]:
+    def num(v: Any) -> float | None:
         return None if v is None else float(v)
     return ImportCap(data.get("commodity"), num(data.get("before")), num(data.get("after")), data.get("unit"), (doc,))
 
@@ -718,7 +719,7 @@ class _Nodes:
         values = self.values(node, prop)
         return values[0] if values else None
 
-    def code(self, iri: Any) -> Optional[str]:
+    def code(self, iri: Any) -> str | None:
         """ISO3 for a country, notation for an organisation, else the IRI's last segment."""
         return None if iri is None else self.codes.get(str(iri), local_name(iri))
 
@@ -741,21 +742,21 @@ def _nodes(graph: SupportsQuery, cls: str, props: Sequence[str]) -> _Nodes:
     return found
 
 
-def _as_int(value: Any) -> Optional[int]:
+def _as_int(value: Any) -> int | None:
     try:
         return None if value is None else int(value)
     except (TypeError, ValueError):
         return None
 
 
-def _as_float(value: Any) -> Optional[float]:
+def _as_float(value: Any) -> float | None:
     try:
         return None if value is None else float(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         return None
 
 
-def _as_date(value: Any) -> Optional[dt.date]:
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date) or value is None:
@@ -975,7 +976,7 @@ class _Outcome:
 
 
 def greedy_match(gold: Sequence[G], pred: Sequence[P],
-                 score: Callable[[G, P], Optional[int]]) -> list[tuple[int, int]]:
+                 score: Callable[[G, P], int | None]) -> list[tuple[int, int]]:
     """One-to-one pairs, highest score first (ties: gold order, then predicted order)."""
     candidates = sorted(((-s, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
                          if (s := score(g, p)) is not None))
@@ -1021,7 +1022,7 @@ def _vote_families(gold: Sequence[Vote], pred: Sequence[Vote]) -> tuple[list[_Ou
             compare("vetoes", g.veto_facts() if g else (), p.veto_facts() if p else (), docs),
             compare("tallies_outcomes", [g.tally()] if g else [], [p.tally()] if p else [], docs),
         )
-        totals = [t + part for t, part in zip(totals, parts)]
+        totals = [t + part for t, part in zip(totals, parts, strict=False)]
     return totals, [(gold[gi].label, pred[pi].label) for gi, pi in pairs]
 
 

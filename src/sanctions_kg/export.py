@@ -7,7 +7,6 @@ country to the missile type, with its date, count and site as edge attributes).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import networkx as nx
 
@@ -68,7 +67,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     return g
 
 
-def export(store: Store, path: Path, fmt: Optional[str] = None) -> None:
+def export(store: Store, path: Path, fmt: str | None = None) -> None:
     """Write ``store`` to ``path``: RDF by suffix (``.ttl .trig .nq .nt .jsonld``) or ``graphml``."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()

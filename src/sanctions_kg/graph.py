@@ -6,10 +6,10 @@ the named graphs holds one node with evidence from each document.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Optional
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -18,8 +18,17 @@ from . import ids
 from .extract import DocumentFacts
 from .extract.lexicon import Lexicon, load_lexicon
 from .namespace import ID, SKG
-from .records import (ActorRef, BlockFact, DesignationFact, Document, Evidence, ImportCapFact, LaunchFact,
-                      RepresentsFact, VoteFact)
+from .records import (
+    ActorRef,
+    BlockFact,
+    DesignationFact,
+    Document,
+    Evidence,
+    ImportCapFact,
+    LaunchFact,
+    RepresentsFact,
+    VoteFact,
+)
 from .resolve import EventIndex
 
 POSITION = {"in_favour": SKG.InFavour, "against": SKG.Against, "abstention": SKG.Abstention}
@@ -40,7 +49,7 @@ PREFIXES = {"skg": SKG._NS, "id": ID, "prov": PROV, "dcterms": DCTERMS, "skos": 
 class GraphBuilder:
     """Writes one document's facts into a fresh rdflib Graph."""
 
-    def __init__(self, document: Document, index: EventIndex, lexicon: Optional[Lexicon] = None) -> None:
+    def __init__(self, document: Document, index: EventIndex, lexicon: Lexicon | None = None) -> None:
         self.document = document
         self.index = index
         self.lex = lexicon or load_lexicon()
@@ -77,7 +86,7 @@ class GraphBuilder:
             self.add(node, SKG.permanentMember, Literal(True))
         return node
 
-    def authority(self, code: Optional[str]) -> Optional[URIRef]:
+    def authority(self, code: str | None) -> URIRef | None:
         """A country by ISO3, or a gazetteer organisation (UN, EU) by its code."""
         if code is None:
             return None
@@ -145,7 +154,7 @@ class GraphBuilder:
             self.position(res, iso3, pos, v, evidence.get(iso3))
         return res
 
-    def position(self, res: URIRef, iso3: str, pos: str, v: VoteFact, ev: Optional[Evidence]) -> None:
+    def position(self, res: URIRef, iso3: str, pos: str, v: VoteFact, ev: Evidence | None) -> None:
         voter = self.country(iso3)
         node = ids.vote_iri(res, iso3)
         self.add(node, RDF.type, SKG.Vote)
@@ -157,7 +166,7 @@ class GraphBuilder:
             self.add(voter, SKG.vetoed, res)
         self.evidence(node, [ev] if ev else v.evidence[:1])
 
-    def designation(self, d: DesignationFact, resolution: Optional[URIRef]) -> URIRef:
+    def designation(self, d: DesignationFact, resolution: URIRef | None) -> URIRef:
         designee = self.actor(d.designee)
         node = ids.designation_iri(designee, d.measure, d.status, d.authority)
         self.add(node, RDF.type, SKG.Designation)
@@ -184,7 +193,7 @@ class GraphBuilder:
             self.add(node, SKG.missileType, MISSILE[t])
         self.evidence(node, launch.evidence)
 
-    def cap(self, c: ImportCapFact, resolution: Optional[URIRef], target: Optional[str] = None) -> None:
+    def cap(self, c: ImportCapFact, resolution: URIRef | None, target: str | None = None) -> None:
         """An import cap; one a resolution proposes is on the country the resolution concerns."""
         if c.country is None and c.via_resolution and target:
             c = replace(c, country=target)
@@ -225,7 +234,7 @@ def build_document_graph(facts: DocumentFacts, index: EventIndex) -> Graph:
     main = resolutions[0] if len(resolutions) == 1 else None
     for d in facts.designations:
         b.designation(d, main)
-    for launch, node in zip(facts.launches, index.launch_iris(facts.launches, facts.document)):
+    for launch, node in zip(facts.launches, index.launch_iris(facts.launches, facts.document), strict=False):
         b.launch(launch, node)
     target = facts.votes[0].concerns[0] if main is not None and len(facts.votes[0].concerns) == 1 else None
     for c in facts.caps:
@@ -243,7 +252,7 @@ def _literal(value) -> Literal:
     return Literal(value)
 
 
-def _decimal(value: Optional[float]) -> Optional[Literal]:
+def _decimal(value: float | None) -> Literal | None:
     """xsd:decimal in its canonical lexical form ("4000000.0"), which survives a Turtle round trip."""
     if value is None:
         return None

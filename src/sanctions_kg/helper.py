@@ -10,10 +10,11 @@ never formatted into query text. What it adds is conversion to Python values, fo
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -37,23 +38,23 @@ class KnowledgeGraph:
     """A store for Python users: open it with :meth:`open`, add documents with :meth:`build`, query it,
     close it when done. Queries are read-only, as on the command line."""
 
-    def __init__(self, store: "Store", queries_dir: Optional[Path] = None) -> None:
+    def __init__(self, store: Store, queries_dir: Path | None = None) -> None:
         self.store = store
         self.queries_dir = queries_dir or load_settings().ontology_dir / "queries"
 
     @classmethod
     def open(
         cls,
-        store: Optional[PathLike] = None,
-        graph: Optional[PathLike] = None,
-        endpoint: Optional[str] = None,
-    ) -> "KnowledgeGraph":
+        store: PathLike | None = None,
+        graph: PathLike | None = None,
+        endpoint: str | None = None,
+    ) -> KnowledgeGraph:
         """Open an Oxigraph store directory, an RDF file, or a SPARQL endpoint (as the CLI does)."""
         from .store import open_store  # lazily: importing the helper should not open anything
 
         return cls(open_store(store=store, graph=graph, endpoint=endpoint))
 
-    def build(self, *paths: PathLike, **options: Any) -> "BuildReport":
+    def build(self, *paths: PathLike, **options: Any) -> BuildReport:
         """Add the documents under ``paths`` to this store (``sanctions_kg.build.build``: same skipping,
         validation and error reporting as ``sanctions-kg build``); returns the build report."""
         from .build import build  # lazily: loading the spaCy pipeline takes a second
@@ -83,7 +84,7 @@ class KnowledgeGraph:
         result = self._run(sparql_or_name, timeout, params)
         return _python_rows(result)
 
-    def query_df(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> "pandas.DataFrame":
+    def query_df(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> pandas.DataFrame:
         """A query's rows as a pandas DataFrame whose columns are the projected variables, in order."""
         import pandas  # lazily: pandas is slow to import and only notebooks need it
 
@@ -91,7 +92,7 @@ class KnowledgeGraph:
         columns = _columns(result)
         return pandas.DataFrame.from_records(list(_python_rows(result)), columns=columns)
 
-    def _run(self, sparql_or_name: str, timeout: float, params: Mapping[str, Any]) -> "QueryResult":
+    def _run(self, sparql_or_name: str, timeout: float, params: Mapping[str, Any]) -> QueryResult:
         """Resolve a named query, convert keyword arguments to RDF terms, run read-only."""
         named = resolve_query(sparql_or_name, self.queries_dir)
         bindings = {name: to_term(name, value) for name, value in params.items()}
@@ -110,7 +111,7 @@ class KnowledgeGraph:
 
     # -- other views -----------------------------------------------------------------------------
 
-    def to_networkx(self) -> "networkx.MultiDiGraph":
+    def to_networkx(self) -> networkx.MultiDiGraph:
         """The graph as a networkx MultiDiGraph (see ``sanctions_kg.export.to_networkx``)."""
         from .export import to_networkx
 
@@ -134,7 +135,7 @@ class KnowledgeGraph:
         if callable(close):
             close()
 
-    def __enter__(self) -> "KnowledgeGraph":
+    def __enter__(self) -> KnowledgeGraph:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -169,7 +170,7 @@ def to_term(name: str, value: Any) -> Identifier:
     raise QueryError(Errors.E025.format(param=f"{name}={value!r}"))
 
 
-def to_python(term: Optional[Identifier]) -> object:
+def to_python(term: Identifier | None) -> object:
     """An RDF term as a Python value: IRI -> str, literal -> int/date/Decimal/str..., unbound -> None."""
     if term is None:
         return None
@@ -183,7 +184,7 @@ def to_python(term: Optional[Identifier]) -> object:
     return str(term)
 
 
-def _columns(result: "QueryResult") -> list[str]:
+def _columns(result: QueryResult) -> list[str]:
     """Column names for any kind of result, matching the keys of :func:`_python_rows`."""
     if result.kind == "select":
         return list(result.vars)
@@ -192,7 +193,7 @@ def _columns(result: "QueryResult") -> list[str]:
     return ["subject", "predicate", "object"]
 
 
-def _python_rows(result: "QueryResult") -> Iterator[dict[str, object]]:
+def _python_rows(result: QueryResult) -> Iterator[dict[str, object]]:
     """Rows of any kind of result as dicts of Python values, lazily."""
     if result.kind == "ask":
         yield {"boolean": bool(result.boolean)}

@@ -6,8 +6,9 @@ identifying parts (see docs/model.md), or a readable code where one exists (ISO3
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable, Optional, Union
+from typing import Union
 
 from rdflib import URIRef
 
@@ -36,7 +37,7 @@ def country_iri(iso3: str) -> URIRef:
     return ID[f"country/{iso3.upper()}"]
 
 
-def org_iri(code: Optional[str], name: str) -> URIRef:
+def org_iri(code: str | None, name: str) -> URIRef:
     """A gazetteer organisation by its code, any other by its normalised name."""
     return ID[f"org/{code}"] if code else ID[f"org/{key(name)}"]
 
@@ -49,8 +50,8 @@ def document_iri(doc_id: str) -> URIRef:
     return ID[f"document/{doc_id}"]
 
 
-def resolution_iri(number: Optional[int], day: Optional[date], concerns: Iterable[str],
-                   sponsors: Iterable[str], outcome: Optional[str]) -> URIRef:
+def resolution_iri(number: int | None, day: date | None, concerns: Iterable[str],
+                   sponsors: Iterable[str], outcome: str | None) -> URIRef:
     """Adopted resolutions by number; drafts by date, target, sponsors and outcome."""
     if number:
         return ID[f"resolution/{number}"]
@@ -61,22 +62,22 @@ def vote_iri(resolution: URIRef, voter: str) -> URIRef:
     return ID[f"vote/{key(str(resolution), voter)}"]
 
 
-def designation_iri(designee: URIRef, measure: str, status: str, authority: Optional[str]) -> URIRef:
+def designation_iri(designee: URIRef, measure: str, status: str, authority: str | None) -> URIRef:
     return ID[f"designation/{key(str(designee), measure, status, authority)}"]
 
 
-def proposal_iri(sponsor: Optional[str], month: str) -> URIRef:
+def proposal_iri(sponsor: str | None, month: str) -> URIRef:
     return ID[f"proposal/{key(sponsor, month)}"]
 
 
-def launch_iri(actor: str, day: Optional[date], document: str = "", index: int = 0) -> URIRef:
+def launch_iri(actor: str, day: date | None, document: str = "", index: int = 0) -> URIRef:
     """Dated launches by actor and date; undated ones are local to their document until merged."""
     if day:
         return ID[f"launch/{key(actor, day)}"]
     return ID[f"launch/{key(actor, document, index)}"]
 
 
-def cap_iri(country: Optional[str], commodity: str, before: Optional[float], after: Optional[float],
+def cap_iri(country: str | None, commodity: str, before: float | None, after: float | None,
             unit: str) -> URIRef:
     return ID[f"cap/{key(country, commodity, before, after, unit)}"]
 

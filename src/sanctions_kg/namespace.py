@@ -7,7 +7,6 @@ terms of ``ontology/sanctions-kg.ttl`` are the same set, and that the ontology c
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from rdflib import Graph
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -144,7 +143,7 @@ ID = Namespace("https://w3id.org/sanctions-kg/id/")
 """Every instance IRI lives under this namespace (``ID["country/PRK"]``)."""
 
 
-def ontology_path(settings: Optional[Settings] = None, name: str = ONTOLOGY_FILE) -> Path:
+def ontology_path(settings: Settings | None = None, name: str = ONTOLOGY_FILE) -> Path:
     """Path of a file in the ontology folder; raises E010 if it is missing, so callers fail early."""
     settings = settings or load_settings()
     path = Path(settings.ontology_dir) / name
@@ -153,7 +152,7 @@ def ontology_path(settings: Optional[Settings] = None, name: str = ONTOLOGY_FILE
     return path
 
 
-def load_ontology(settings: Optional[Settings] = None) -> Graph:
+def load_ontology(settings: Settings | None = None) -> Graph:
     """Parse ``ontology/sanctions-kg.ttl`` (from ``settings.ontology_dir``) into a fresh graph."""
     graph = Graph()
     graph.parse(ontology_path(settings), format="turtle")

@@ -16,12 +16,13 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Sequence, TextIO, Union
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pyparsing import ParseException, ParseResults
 from rdflib import BNode, Literal, URIRef, Variable
@@ -74,7 +75,7 @@ class NamedQuery:
 
     name: str
     sparql: str
-    path: Optional[Path] = None
+    path: Path | None = None
     title: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)
@@ -111,7 +112,7 @@ def resolve_query(text_or_name: str, queries_dir: Path) -> NamedQuery:
     raise QueryError(Errors.E020.format(name=text_or_name, known=known))
 
 
-def _as_file(candidate: str) -> Optional[Path]:
+def _as_file(candidate: str) -> Path | None:
     """The path if ``candidate`` names an existing file (multi-line text is never a path)."""
     if not candidate or "\n" in candidate or "{" in candidate or len(candidate) > 4096:
         return None
@@ -122,7 +123,7 @@ def _as_file(candidate: str) -> Optional[Path]:
         return None
 
 
-def _named_file(candidate: str, queries_dir: Path) -> Optional[Path]:
+def _named_file(candidate: str, queries_dir: Path) -> Path | None:
     """``queries_dir/<name>.rq`` when ``candidate`` is a bare name (``cq1`` or ``cq1.rq``)."""
     if not re.fullmatch(r"[\w.-]+", candidate):
         return None
@@ -150,7 +151,7 @@ def _parse_header(sparql: str) -> tuple[str, str, dict[str, str]]:
     """Parse the leading comment block; an unkeyed ``#`` line continues the previous key's text."""
     fields: dict[str, str] = {"title": "", "description": ""}
     params: dict[str, str] = {}
-    last: Optional[tuple[str, str]] = None  # (key, param name or "")
+    last: tuple[str, str] | None = None  # (key, param name or "")
     for raw in sparql.splitlines():
         line = raw.strip()
         if not line:
@@ -188,7 +189,7 @@ def _continue_field(last: tuple[str, str], text: str, fields: dict[str, str], pa
     target[slot] = f"{target[slot]} {text}".strip()
 
 
-def _natural_key(name: str) -> list[Union[int, str]]:
+def _natural_key(name: str) -> list[int | str]:
     """Sort ``cq2`` before ``cq10``."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
@@ -386,7 +387,7 @@ def _value_term(value: str, pair: str) -> Term:
     return Literal(value)
 
 
-def check_params(sparql_or_variables: Union[str, set[str]], params: Mapping[str, Any]) -> None:
+def check_params(sparql_or_variables: str | set[str], params: Mapping[str, Any]) -> None:
     """Refuse (E026) a parameter that names no variable of the query: it would silently do nothing."""
     if not params:
         return
@@ -404,13 +405,13 @@ def check_params(sparql_or_variables: Union[str, set[str]], params: Mapping[str,
 
 
 def run_query(
-    store: "Store",
+    store: Store,
     sparql: str,
-    params: Optional[Union[Mapping[str, Term], Sequence[str]]] = None,
-    timeout: Optional[float] = 30,
+    params: Mapping[str, Term] | Sequence[str] | None = None,
+    timeout: float | None = 30,
     allow_update: bool = False,
     allow_service: bool = False,
-) -> Optional["QueryResult"]:
+) -> QueryResult | None:
     """Check ``sparql``, bind ``params`` as RDF terms and run it; an allowed Update returns None.
 
     ``params`` is a mapping of name -> RDF term, or ``name=value`` strings as typed on the command
@@ -428,7 +429,7 @@ def run_query(
     return store.query(text, bindings=bindings or None, timeout=timeout)
 
 
-def _bindings(params: Optional[Union[Mapping[str, Term], Sequence[str]]]) -> dict[str, Term]:
+def _bindings(params: Mapping[str, Term] | Sequence[str] | None) -> dict[str, Term]:
     """Normalise params to ``{name without ?: term}``, parsing ``name=value`` strings."""
     if not params:
         return {}
@@ -442,7 +443,7 @@ def _bindings(params: Optional[Union[Mapping[str, Term], Sequence[str]]]) -> dic
 # --------------------------------------------------------------------------------------------
 
 
-def write_results(result: "QueryResult", fmt: str, out: TextIO) -> None:
+def write_results(result: QueryResult, fmt: str, out: TextIO) -> None:
     """Write ``result`` to ``out`` as ``table``, ``csv`` or ``json`` without holding all rows.
 
     SELECT: an aligned table (compact IRIs), CSV, or SPARQL 1.1 Query Results JSON. ASK:
@@ -467,7 +468,7 @@ def _write_boolean(value: bool, fmt: str, out: TextIO) -> None:
         out.write(("true" if value else "false") + "\n")
 
 
-def write_table(variables: Sequence[str], rows: Iterable[Mapping[str, Optional[Term]]], out: TextIO) -> None:
+def write_table(variables: Sequence[str], rows: Iterable[Mapping[str, Term | None]], out: TextIO) -> None:
     """An aligned plain-text table, computed over chunks of CHUNK_ROWS rows.
 
     Widths are taken from the first chunk and only grow after it, and a cell is cut at MAX_CELL
@@ -479,7 +480,7 @@ def write_table(variables: Sequence[str], rows: Iterable[Mapping[str, Optional[T
     while True:
         chunk = [[_cell(row.get(v)) for v in variables] for row in islice(iterator, CHUNK_ROWS)]
         for cells in chunk:
-            widths = [max(w, len(c)) for w, c in zip(widths, cells)]
+            widths = [max(w, len(c)) for w, c in zip(widths, cells, strict=False)]
         if count == 0:
             _write_header(variables, widths, out)
         for cells in chunk:
@@ -498,10 +499,10 @@ def _write_header(variables: Sequence[str], widths: Sequence[int], out: TextIO) 
 
 def _format_row(cells: Sequence[str], widths: Sequence[int]) -> str:
     """Left-aligned cells separated by two spaces, without trailing blanks."""
-    return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
 
 
-def _cell(term: Optional[Term]) -> str:
+def _cell(term: Term | None) -> str:
     """A table cell: compact IRI, lexical form of a literal, one line, at most MAX_CELL characters."""
     text = "" if term is None else compact(term)
     text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
@@ -524,7 +525,7 @@ def compact(term: Term) -> str:
     return str(term)
 
 
-def write_csv(variables: Sequence[str], rows: Iterable[Mapping[str, Optional[Term]]], out: TextIO) -> None:
+def write_csv(variables: Sequence[str], rows: Iterable[Mapping[str, Term | None]], out: TextIO) -> None:
     """SPARQL 1.1 CSV results: header of variable names, full IRIs, lexical forms, empty if unbound."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(variables)
@@ -532,14 +533,14 @@ def write_csv(variables: Sequence[str], rows: Iterable[Mapping[str, Optional[Ter
         writer.writerow([_csv_value(row.get(v)) for v in variables])
 
 
-def _csv_value(term: Optional[Term]) -> str:
+def _csv_value(term: Term | None) -> str:
     """One CSV field: the W3C CSV format drops datatypes and writes blank nodes as ``_:id``."""
     if term is None:
         return ""
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-def write_json(variables: Sequence[str], rows: Iterable[Mapping[str, Optional[Term]]], out: TextIO) -> None:
+def write_json(variables: Sequence[str], rows: Iterable[Mapping[str, Term | None]], out: TextIO) -> None:
     """SPARQL 1.1 Query Results JSON, written binding by binding so the result never sits in memory."""
     out.write('{"head": {"vars": ' + json.dumps(list(variables)) + '}, "results": {"bindings": [')
     separator = "\n  "

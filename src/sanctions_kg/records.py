@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Optional, Union
+from typing import Literal, Union
 
 Position = Literal["in_favour", "against", "abstention"]
 Outcome = Literal["adopted", "not_adopted"]
@@ -25,10 +25,10 @@ ActorKind = Literal["person", "organization", "country"]
 class DocumentMeta:
     """The optional ``.meta.yml`` beside a document (keys of the ontology contract)."""
 
-    title: Optional[str] = None
-    source_url: Optional[str] = None
-    publisher: Optional[str] = None
-    published: Optional[date] = None
+    title: str | None = None
+    source_url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
     timezone: str = "UTC"
     language: str = "en"
 
@@ -69,7 +69,7 @@ class ActorRef:
 
     kind: ActorKind
     name: str
-    code: Optional[str] = None
+    code: str | None = None
     aliases: tuple[str, ...] = ()
 
 
@@ -78,14 +78,14 @@ class VoteFact:
     """A Security Council vote on one (draft) resolution, as one document reports it."""
 
     evidence: tuple[Evidence, ...]
-    date: Optional[date] = None
-    number: Optional[int] = None
-    year: Optional[int] = None
-    symbol: Optional[str] = None
-    outcome: Optional[Outcome] = None
-    in_favour: Optional[int] = None
-    against: Optional[int] = None
-    abstentions: Optional[int] = None
+    date: date | None = None
+    number: int | None = None
+    year: int | None = None
+    symbol: str | None = None
+    outcome: Outcome | None = None
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
     sponsors: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()
     positions: tuple[tuple[str, Position], ...] = ()
@@ -101,8 +101,8 @@ class DesignationFact:
     designee: ActorRef
     measure: Measure = "sanctions"
     status: Status = "imposed"
-    authority: Optional[str] = None
-    date: Optional[date] = None
+    authority: str | None = None
+    date: date | None = None
     via_resolution: bool = False
 
 
@@ -112,10 +112,10 @@ class LaunchFact:
 
     evidence: tuple[Evidence, ...]
     actor: str
-    date: Optional[date] = None
+    date: date | None = None
     types: tuple[MissileType, ...] = ()
-    count: Optional[int] = None
-    site: Optional[str] = None
+    count: int | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,9 @@ class ImportCapFact:
 
     evidence: tuple[Evidence, ...]
     commodity: Commodity
-    country: Optional[str]
-    before: Optional[float]
-    after: Optional[float]
+    country: str | None
+    before: float | None
+    after: float | None
     unit: Unit = "barrel"
     via_resolution: bool = False
 
@@ -138,7 +138,7 @@ class RepresentsFact:
     evidence: tuple[Evidence, ...]
     person: str
     country: str
-    role: Optional[str] = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,9 +147,9 @@ class BlockFact:
 
     evidence: tuple[Evidence, ...]
     blocker: str
-    proposal_by: Optional[str] = None
-    proposal_label: Optional[str] = None
-    date: Optional[date] = None
+    proposal_by: str | None = None
+    proposal_label: str | None = None
+    date: date | None = None
 
 
 Fact = Union[VoteFact, DesignationFact, LaunchFact, ImportCapFact, RepresentsFact, BlockFact]

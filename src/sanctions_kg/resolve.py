@@ -9,9 +9,9 @@ against what is already there, and it learns each event as documents are added.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Optional
 
 from rdflib import URIRef
 
@@ -25,19 +25,19 @@ LAUNCH_WINDOW = timedelta(days=7)
 @dataclass(frozen=True)
 class KnownVote:
     iri: URIRef
-    number: Optional[int]
-    day: Optional[date]
+    number: int | None
+    day: date | None
     concerns: frozenset[str]
     sponsors: frozenset[str]
-    outcome: Optional[str]
+    outcome: str | None
 
 
 @dataclass(frozen=True)
 class KnownLaunch:
     iri: URIRef
     actor: str
-    day: Optional[date]
-    count: Optional[int]
+    day: date | None
+    count: int | None
     types: frozenset[str]
 
 
@@ -93,7 +93,7 @@ class EventIndex:
         self.launches.append(KnownLaunch(iri, launch.actor, launch.date, launch.count, frozenset(launch.types)))
         return iri
 
-    def _undated_match(self, launch: LaunchFact, published: Optional[date]) -> Optional[URIRef]:
+    def _undated_match(self, launch: LaunchFact, published: date | None) -> URIRef | None:
         """A dated launch by the same actor, shortly before publication, that the report does not contradict."""
         if published is None:
             return None

@@ -7,10 +7,11 @@ document's graph may point to a country or evidence node typed in another.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Union
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -63,7 +64,7 @@ def _shapes_graph(path: Path, mtime: float) -> Graph:
     return graph
 
 
-def load_shapes(settings: Optional[Settings] = None) -> Graph:
+def load_shapes(settings: Settings | None = None) -> Graph:
     """The shapes graph from ``settings.ontology_dir``; raises E010 when the file is missing."""
     path = ontology_path(settings, SHAPES_FILE)
     return _shapes_graph(path, path.stat().st_mtime)
@@ -108,7 +109,7 @@ def _union(data: GraphLike) -> Graph:
     return union
 
 
-def _short(node: Optional[Node], graph: Graph) -> str:
+def _short(node: Node | None, graph: Graph) -> str:
     """A compact, readable form of a node: ``skg:voter``, ``id:vote/…``, a quoted literal."""
     if node is None:
         return "-"
@@ -162,7 +163,7 @@ def _report(results: list[ShapeResult]) -> ValidationReport:
     )
 
 
-def validate_graph(data: GraphLike, settings: Optional[Settings] = None) -> ValidationReport:
+def validate_graph(data: GraphLike, settings: Settings | None = None) -> ValidationReport:
     """Validate ``data`` (a graph, or the union of a dataset's graphs) against the project's shapes."""
     shapes = load_shapes(settings)
     _, report_graph, report_text = pyshacl.validate(
@@ -178,7 +179,7 @@ def validate_graph(data: GraphLike, settings: Optional[Settings] = None) -> Vali
     return _report(list(_results(report_graph)))
 
 
-def assert_valid(data: GraphLike, settings: Optional[Settings] = None) -> ValidationReport:
+def assert_valid(data: GraphLike, settings: Settings | None = None) -> ValidationReport:
     """Validate and raise :class:`ValidationError` (E011) on any violation; warnings pass."""
     report = validate_graph(data, settings)
     if not report.conforms:

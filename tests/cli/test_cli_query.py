@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.runner import COUNT_QUADS, cli_env, command, count, query_csv, quads_in, run
+from cli.runner import COUNT_QUADS, cli_env, command, count, quads_in, query_csv, run
 
 STORE = ("--store", "store")
 UPDATES = {

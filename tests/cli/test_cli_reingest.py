@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cli.runner import COUNT_DOCUMENTS, COUNT_QUADS, SEED_NAMES, count, query_csv, quads_in, run
+from cli.runner import COUNT_DOCUMENTS, COUNT_QUADS, SEED_NAMES, count, quads_in, query_csv, run
 
 STORE = ("--store", "store")
 RESOLUTION_SOURCES = """SELECT DISTINCT ?file WHERE { ?r a skg:Resolution ;

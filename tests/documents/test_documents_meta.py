@@ -75,7 +75,7 @@ BAD = [
 
 
 @pytest.mark.parametrize(("content", "code"), BAD)
-def test_bad_meta_raises_coded_error(write, content: "str | bytes", code: str) -> None:
+def test_bad_meta_raises_coded_error(write, content: str | bytes, code: str) -> None:
     meta = write("doc.meta.yml", content)
     with pytest.raises(DocumentError, match=rf"^\[{code}\] ") as info:
         read_meta(write("doc.txt", "x"))

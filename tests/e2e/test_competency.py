@@ -118,7 +118,7 @@ def test_no_duplicate_nodes_for_china_russia_resolution_or_launch(seed_kg):
     assert len(countries) == 2
     launches = seed_kg.query(f"SELECT DISTINCT ?l WHERE {{ ?l <{SKG}launchDate> ?d FILTER(STR(?d) = '2022-05-25') }}")
     assert len(launches) == 1
-    assert not seed_kg.query(f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(isBlank(?s)) }}")
+    assert not seed_kg.query("SELECT ?s WHERE { ?s ?p ?o FILTER(isBlank(?s)) }")
 
 
 def test_the_python_helper_builds_and_queries(tmp_path, repo):

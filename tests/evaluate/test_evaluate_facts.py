@@ -5,8 +5,16 @@ import datetime as dt
 
 import pytest
 
-from sanctions_kg.evaluate import (Designation, ImportCap, Launch, Representation, Vote, close_types,
-                                   normalise_name, sites_match)
+from sanctions_kg.evaluate import (
+    Designation,
+    ImportCap,
+    Launch,
+    Representation,
+    Vote,
+    close_types,
+    normalise_name,
+    sites_match,
+)
 
 
 @pytest.mark.parametrize("raw, key", [

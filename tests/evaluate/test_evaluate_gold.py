@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import rdflib
 
-from sanctions_kg.evaluate import (EvaluationError, FactSet, facts_from_graph, load_gold, read_gold_file,
-                                   score)
+from sanctions_kg.evaluate import EvaluationError, FactSet, facts_from_graph, load_gold, read_gold_file, score
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -1,7 +1,8 @@
 """Scores of the hand-made graph in cases/basic against its gold files; expected numbers worked out by hand."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import rdflib

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, Optional
 
 import pytest
 
@@ -24,7 +24,7 @@ def nlp():
 def make_ctx(nlp) -> Callable[..., DocContext]:
     """``make_ctx(text, published='2024-01-10', timezone='UTC')`` -> a parsed DocContext."""
 
-    def make(text: str, published: Optional[str] = "2024-01-10", timezone: str = "UTC") -> DocContext:
+    def make(text: str, published: str | None = "2024-01-10", timezone: str = "UTC") -> DocContext:
         meta = DocumentMeta(published=date.fromisoformat(published) if published else None, timezone=timezone)
         doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return DocContext(nlp(text), Document(doc_id, "test.txt", text, meta))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -22,8 +23,8 @@ from hypothesis import strategies as st
 
 from sanctions_kg.extract import extract_document
 from sanctions_kg.graph import build_document_graph
-from sanctions_kg.resolve import EventIndex
 from sanctions_kg.records import Document, DocumentMeta, Evidence
+from sanctions_kg.resolve import EventIndex
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -118,6 +119,7 @@ def test_former_crashes(nlp, text: str, published: date, timezone: str) -> None:
 
 def test_an_undated_launch_published_in_year_1_joins_no_known_launch() -> None:
     from rdflib import URIRef
+
     from sanctions_kg.records import LaunchFact
     from sanctions_kg.resolve import KnownLaunch
     index = EventIndex(launches=[KnownLaunch(URIRef("urn:x:launch"), "PRK", date(2022, 1, 1), None, frozenset())])

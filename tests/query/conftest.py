@@ -5,12 +5,12 @@ named graph per document, as the builder does.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from rdflib import Graph
 from query_samples import GRAPHS
+from rdflib import Graph
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ other test folders' conftest modules.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional
 
 from rdflib import URIRef
 from rdflib.term import Identifier
@@ -66,12 +66,12 @@ class FakeResult:
 
     kind: str
     vars: list[str]
-    make_rows: Callable[[], Iterator[dict[str, Optional[Identifier]]]] = lambda: iter(())
-    boolean: Optional[bool] = None
+    make_rows: Callable[[], Iterator[dict[str, Identifier | None]]] = lambda: iter(())
+    boolean: bool | None = None
     triple_list: list[tuple[Identifier, Identifier, Identifier]] = field(default_factory=list)
     pulled: int = 0
 
-    def __iter__(self) -> Iterator[dict[str, Optional[Identifier]]]:
+    def __iter__(self) -> Iterator[dict[str, Identifier | None]]:
         for row in self.make_rows():
             self.pulled += 1
             yield row
@@ -80,10 +80,10 @@ class FakeResult:
         return iter(self.triple_list)
 
 
-def many_rows(count: int) -> Callable[[], Iterator[dict[str, Optional[Identifier]]]]:
+def many_rows(count: int) -> Callable[[], Iterator[dict[str, Identifier | None]]]:
     """A generator factory for ``count`` rows of two IRIs, built on the fly."""
 
-    def rows() -> Iterator[dict[str, Optional[Identifier]]]:
+    def rows() -> Iterator[dict[str, Identifier | None]]:
         for i in range(count):
             yield {"s": URIRef(f"{ID}thing/{i}"), "o": URIRef(f"{SKG}Value{i % 7}")}
 

@@ -7,6 +7,7 @@ from query_samples import HARMLESS, SERVICES, UPDATES
 from sanctions_kg.errors import QueryError
 from sanctions_kg.query import check_query, prepare_query, query_variables
 
+
 @pytest.mark.parametrize("sparql, form", UPDATES)
 def test_every_update_form_is_refused_naming_it(sparql: str, form: str) -> None:
     with pytest.raises(QueryError) as error:

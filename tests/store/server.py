@@ -49,7 +49,7 @@ def start_oxigraph_server(tmp_path: Path, *, timeout_s: int | None = 10) -> Iter
     binary = oxigraph_binary()
     if binary is None:
         raise RuntimeError("the oxigraph server binary is not installed (pip install oxigraph)")
-    for attempt in range(3):  # the free port can be taken between probing and binding
+    for _attempt in range(3):  # the free port can be taken between probing and binding
         process, base_url, log = _launch(binary, Path(tmp_path), timeout_s)
         try:
             if _wait_until_ready(process, base_url):

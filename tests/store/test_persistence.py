@@ -11,8 +11,7 @@ import rdflib
 from rdflib import Literal
 
 from sanctions_kg.errors import StoreError
-from sanctions_kg.store import FileStore, OxigraphStore, open_store, write_dataset_atomic
-from sanctions_kg.store import files
+from sanctions_kg.store import FileStore, OxigraphStore, files, open_store, write_dataset_atomic
 from store.data import EX, G1, G2, people
 
 

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..records import (BlockFact, DesignationFact, Document, ImportCapFact, LaunchFact, RepresentsFact,
-                       VoteFact)
+from ..records import BlockFact, DesignationFact, Document, ImportCapFact, LaunchFact, RepresentsFact, VoteFact
 from .blocks import extract_blocks
 from .caps import extract_caps
 from .context import DocContext

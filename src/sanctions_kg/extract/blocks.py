@@ -5,8 +5,6 @@ or, for "that request", earlier in the document.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from spacy.tokens import Span, Token
 
 from ..records import BlockFact
@@ -15,7 +13,7 @@ from .context import DocContext, is_dateline, lemma
 
 def extract_blocks(ctx: DocContext) -> list[BlockFact]:
     """One fact per (blocker, sponsor) pair, with evidence from every sentence that says it."""
-    merged: dict[tuple[str, Optional[str]], BlockFact] = {}
+    merged: dict[tuple[str, str | None], BlockFact] = {}
     for sent in ctx.sentences():
         for verb in _block_verbs(ctx, sent):
             blockers = [c for c in _blockers(ctx, verb)]
@@ -47,9 +45,7 @@ def _block_verbs(ctx: DocContext, sent: Span) -> list[Token]:
         lem = lemma(tok)
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         objects = {lemma(t) for c in tok.children for t in c.subtree}
-        if lem in lex.cue("block_verbs") or (lem == "hold" and "up" in particles):
-            out.append(tok)
-        elif lem in lex.cue("hold_verbs") and "hold" in objects and lem != "hold":
+        if lem in lex.cue("block_verbs") or (lem == "hold" and "up" in particles) or lem in lex.cue("hold_verbs") and "hold" in objects and lem != "hold":
             out.append(tok)
     return out
 
@@ -68,7 +64,7 @@ def _blockers(ctx: DocContext, verb: Token) -> list[str]:
     return found
 
 
-def _proposal(ctx: DocContext, verb: Token) -> Optional[Token]:
+def _proposal(ctx: DocContext, verb: Token) -> Token | None:
     """The proposal noun the verb stops (its object, or the object of "hold on")."""
     nouns = ctx.lexicon.cue("proposal_nouns")
     for tok in verb.subtree:
@@ -82,7 +78,7 @@ def _noun_position(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"DET", "PROPN", "ADJ"}
 
 
-def _sponsor(ctx: DocContext, noun: Token) -> Optional[str]:
+def _sponsor(ctx: DocContext, noun: Token) -> str | None:
     """"US bid", "the Biden administration's bid", "American request", "request from the United States"."""
     before = [noun.doc[i] for i in range(max(noun.i - 2, 0), noun.i)]
     for tok in [*noun.subtree, *before]:
@@ -94,12 +90,12 @@ def _sponsor(ctx: DocContext, noun: Token) -> Optional[str]:
     return None
 
 
-def _hyphen_country(ctx: DocContext, tok: Token) -> Optional[str]:
+def _hyphen_country(ctx: DocContext, tok: Token) -> str | None:
     head, _, _ = tok.text.rpartition("-")
     return ctx.lexicon.country_for(head) if head else None
 
 
-def _earlier_sponsor(ctx: DocContext, before: Span) -> Optional[str]:
+def _earlier_sponsor(ctx: DocContext, before: Span) -> str | None:
     """For "that request": the sponsor of the nearest earlier proposal noun in the document."""
     nouns = ctx.lexicon.cue("proposal_nouns")
     found = None

@@ -9,9 +9,9 @@ in ``rules/caps.yml``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
 
@@ -38,7 +38,7 @@ class Slot:
     start: int
     end: int
     values: list[float]
-    unit: Optional[str]
+    unit: str | None
 
 
 @dataclass
@@ -47,8 +47,8 @@ class Figures:
 
     start: int
     end: int
-    before: list[Optional[float]]
-    after: list[Optional[float]]
+    before: list[float | None]
+    after: list[float | None]
     unit: str
 
 
@@ -91,13 +91,13 @@ def commodity_names(commodities: list[Span], since: int, fig: Figures) -> list[S
         [c for c in commodities if c.end <= fig.start][-1:] or [c for c in commodities if c.start >= fig.end][:1]
 
 
-def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, Optional[float], Optional[float]]]:
+def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, float | None, float | None]]:
     """Pair figures with commodities: in order when both are lists of the same length, else the last name."""
     n = max(len(fig.before), len(fig.after))
     if n > 1 and len(names) >= n:
         before = fig.before if len(fig.before) == n else [None] * n
         after = fig.after if len(fig.after) == n else [None] * n
-        return list(zip(names[-n:], before, after))
+        return list(zip(names[-n:], before, after, strict=False))
     if not names:
         return []
     return [(names[-1], fig.before[0] if fig.before else None, fig.after[0] if fig.after else None)]
@@ -138,7 +138,7 @@ def is_figure(tok: Token) -> bool:
     return tok.like_num and tok.ent_type_ not in {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 
 
-def read_slot(sent: Span, prep: Token, units: dict[int, Span]) -> Optional[Slot]:
+def read_slot(sent: Span, prep: Token, units: dict[int, Span]) -> Slot | None:
     """Read "prep N [million] [unit] (and N [million] [unit])*"."""
     doc, i, values, unit = sent.doc, prep.i + 1, [], None
     while i < sent.end and is_figure(doc[i]):
@@ -176,7 +176,7 @@ def figure_groups(ctx: DocContext, sent: Span) -> Iterator[Figures]:
         i += len(parts)
 
 
-def pair_at(found: list[Slot], i: int) -> tuple[Optional[Slot], Optional[Slot]]:
+def pair_at(found: list[Slot], i: int) -> tuple[Slot | None, Slot | None]:
     """(before, after) slots starting at ``found[i]``; (None, None) when it starts no cap."""
     cur = found[i]
     nxt = found[i + 1] if i + 1 < len(found) else None
@@ -192,7 +192,7 @@ def pair_at(found: list[Slot], i: int) -> tuple[Optional[Slot], Optional[Slot]]:
 
 # --- country and resolution --------------------------------------------------------------------
 
-def cap_country(ctx: DocContext, span: Span) -> Optional[str]:
+def cap_country(ctx: DocContext, span: Span) -> str | None:
     """The country whose imports the phrase before the figures speaks of ("North Korea's imports",
     "deliveries to North Korea", "oil that North Korea can import")."""
     found = None
@@ -228,7 +228,7 @@ def via_resolution(sent: Span, at: int) -> bool:
     return False
 
 
-def cap_verb(sent: Span, at: int) -> Optional[Token]:
+def cap_verb(sent: Span, at: int) -> Token | None:
     """The cap verb nearest before token ``at`` ("lowered", "cut"), else the nearest verb."""
     words = rules()["cue_words"]
     verbs = [t for t in sent.doc[sent.start:at] if t.pos_ in {"VERB", "AUX"}]

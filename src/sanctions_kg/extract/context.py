@@ -5,9 +5,9 @@ One :class:`DocContext` is built per document and handed to each family's extrac
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,7 @@ class DocContext:
     lexicon: Lexicon = field(default_factory=load_lexicon)
 
     @property
-    def published(self) -> Optional[date]:
+    def published(self) -> date | None:
         return self.document.meta.published
 
     def evidence(self, span: Span, rule: str) -> Evidence:
@@ -54,7 +54,7 @@ class DocContext:
         return [t for t in self.doc.spans.get(TERMS_KEY, [])
                 if t.label_ == label and t.start >= span.start and t.end <= span.end]
 
-    def country(self, ent: Span) -> Optional[str]:
+    def country(self, ent: Span) -> str | None:
         """ISO3 of a country-like entity: its gazetteer id, else a name lookup."""
         if ent.label_ in {"COUNTRY", "DEMONYM", "CAPITAL"} and ent.ent_id_:
             return ent.ent_id_
@@ -73,7 +73,7 @@ class DocContext:
                 out.append((iso3, ent))
         return out
 
-    def country_of_token(self, tok: Token) -> Optional[str]:
+    def country_of_token(self, tok: Token) -> str | None:
         """ISO3 when ``tok`` is inside a country entity."""
         if tok.ent_type_ and tok.ent_iob_ in {"B", "I"}:
             for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
@@ -81,7 +81,7 @@ class DocContext:
                     return self.country(ent)
         return None
 
-    def org_code(self, ent: Span) -> Optional[str]:
+    def org_code(self, ent: Span) -> str | None:
         """Gazetteer code of an organisation entity, else None."""
         if ent.label_ == "ORG":
             return ent.ent_id_ or self.lexicon.org_by_name.get(normalise_name(ent.text))
@@ -95,10 +95,10 @@ class DocContext:
                  if t.i not in covered and t.lower_ in DAY_WORDS]
         return sorted(ents + extra, key=lambda s: s.start)
 
-    def resolve(self, text: str) -> Optional[date]:
+    def resolve(self, text: str) -> date | None:
         return resolve_date(text, self.published)
 
-    def first_date(self, spans: Iterable[Span]) -> Optional[date]:
+    def first_date(self, spans: Iterable[Span]) -> date | None:
         """The first date expression among ``spans`` that names one day."""
         for sp in spans:
             found = self.resolve(sp.text)
@@ -106,7 +106,7 @@ class DocContext:
                 return found
         return None
 
-    def council_date(self, span: Span) -> Optional[date]:
+    def council_date(self, span: Span) -> date | None:
         """A vote's date in New York, from the date expressions in ``span``."""
         for ent in self.date_spans(span):
             found = self.council_day(ent, context=span)
@@ -114,7 +114,7 @@ class DocContext:
                 return found
         return None
 
-    def council_day(self, phrase: Span, context: Optional[Span] = None) -> Optional[date]:
+    def council_day(self, phrase: Span, context: Span | None = None) -> date | None:
         """The New York date of one date phrase ("the early morning of the 27th" in Seoul)."""
         day = self.resolve(phrase.text)
         if day is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Optional
 from zoneinfo import ZoneInfo
 
 from .lexicon import load_lexicon
@@ -30,14 +29,14 @@ _ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _shift(day: date, days: int) -> Optional[date]:
+def _shift(day: date, days: int) -> date | None:
     """``day`` moved by ``days``; None past the calendar's ends (0001-01-01, 9999-12-31)."""
     try:
         return day + timedelta(days=days)
@@ -45,14 +44,14 @@ def _shift(day: date, days: int) -> Optional[date]:
         return None
 
 
-def _not_after(candidate: Optional[date], published: date) -> Optional[date]:
+def _not_after(candidate: date | None, published: date) -> date | None:
     """Move a year-less date into the past if it would fall after publication (allowing one day)."""
     if candidate is None or (candidate - published).days <= 1:
         return candidate
     return _safe_date(candidate.year - 1, candidate.month, candidate.day)
 
 
-def _weekday(text: str, published: date) -> Optional[date]:
+def _weekday(text: str, published: date) -> date | None:
     low = text.lower()
     for i, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
@@ -60,7 +59,7 @@ def _weekday(text: str, published: date) -> Optional[date]:
     return None
 
 
-def _relative(text: str, published: date) -> Optional[date]:
+def _relative(text: str, published: date) -> date | None:
     low = text.lower()
     if re.search(r"\btoday\b|\btonight\b", low):
         return published
@@ -69,7 +68,7 @@ def _relative(text: str, published: date) -> Optional[date]:
     return None
 
 
-def _calendar(text: str, published: date) -> Optional[date]:
+def _calendar(text: str, published: date) -> date | None:
     """Explicit calendar dates: ISO, "24 March 2022", "March 24", "Nov. 18"."""
     if m := _ISO.search(text):
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -90,7 +89,7 @@ def _calendar(text: str, published: date) -> Optional[date]:
     return None
 
 
-def resolve_date(text: str, published: Optional[date]) -> Optional[date]:
+def resolve_date(text: str, published: date | None) -> date | None:
     """The single day a date expression names, or None when it names none (or no anchor is known)."""
     if published is None:
         m = _ISO.search(text)
@@ -103,7 +102,7 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[date]:
     return _relative(text, published) or _weekday(text, published)
 
 
-def hour_of_day(text: str) -> Optional[int]:
+def hour_of_day(text: str) -> int | None:
     """The hour a time-of-day phrase suggests ("early morning" -> 3), from ``cues.yml``."""
     low = text.lower()
     if m := re.search(r"\b(\d{1,2}):(\d{2})\s*(a\.m\.|am|p\.m\.|pm)?", low):
@@ -117,7 +116,7 @@ def hour_of_day(text: str) -> Optional[int]:
     return None
 
 
-def to_timezone(day: date, hour: Optional[int], source_tz: str, target_tz: str) -> date:
+def to_timezone(day: date, hour: int | None, source_tz: str, target_tz: str) -> date:
     """The date in ``target_tz`` of an event on ``day`` at ``hour`` in ``source_tz``.
 
     Without a known hour the day is kept: shifting by a guess would be wrong as often as right.

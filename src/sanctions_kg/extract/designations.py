@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..records import ActorRef, DesignationFact, VoteFact
 from .context import DocContext, is_dateline, lemma
@@ -28,7 +28,7 @@ class _Found:
 
     ent: Span
     sent: Span
-    authority: Optional[str]
+    authority: str | None
     measures: tuple[str, ...]
     status: str
     aliases: list[str] = field(default_factory=list)
@@ -196,7 +196,7 @@ def _document_measures(ctx: DocContext) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _authority_code(ctx: DocContext, ent: Span) -> Optional[str]:
+def _authority_code(ctx: DocContext, ent: Span) -> str | None:
     iso3 = ctx.country(ent)
     if iso3:
         return iso3
@@ -204,7 +204,7 @@ def _authority_code(ctx: DocContext, ent: Span) -> Optional[str]:
     return ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
 
 
-def _authority(ctx: DocContext, sent: Span) -> Optional[str]:
+def _authority(ctx: DocContext, sent: Span) -> str | None:
     """The subject (or "by" agent) of the designation verb, as a code."""
     for ent in sent.ents:
         if _is_authority_slot(ctx, ent):
@@ -235,7 +235,7 @@ def _disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
     return code
 
 
-def _default_authority(ctx: DocContext) -> Optional[str]:
+def _default_authority(ctx: DocContext) -> str | None:
     """The first authority that designates in the document (for sentences without a subject)."""
     for sent in ctx.sentences():
         if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
@@ -245,7 +245,7 @@ def _default_authority(ctx: DocContext) -> Optional[str]:
     return None
 
 
-def _status(ctx: DocContext, sent: Span, vote: Optional[VoteFact]) -> tuple[str, bool]:
+def _status(ctx: DocContext, sent: Span, vote: VoteFact | None) -> tuple[str, bool]:
     """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed."""
     lemmas = {lemma(t) for t in sent}
     lex = ctx.lexicon
@@ -299,7 +299,7 @@ def _under_sanctions(ctx: DocContext, ent: Span) -> bool:
 
 # --- groups ----------------------------------------------------------------------------------------
 
-def _group_members(ctx: DocContext, found: dict[str, _Found], default: Optional[str]) -> dict[str, _Found]:
+def _group_members(ctx: DocContext, found: dict[str, _Found], default: str | None) -> dict[str, _Found]:
     """"one of the North Koreans X": X belongs to a group a designation sentence named."""
     groups = _designated_groups(ctx)
     out: dict[str, _Found] = {}
@@ -314,9 +314,9 @@ def _group_members(ctx: DocContext, found: dict[str, _Found], default: Optional[
     return {k: v for k, v in out.items() if k not in found}
 
 
-def _designated_groups(ctx: DocContext) -> dict[str, tuple[Optional[str], tuple[str, ...], str]]:
+def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
-    groups: dict[str, tuple[Optional[str], tuple[str, ...], str]] = {}
+    groups: dict[str, tuple[str | None, tuple[str, ...], str]] = {}
     for sent in ctx.sentences():
         verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs") and t.pos_ == "VERB"]
         for verb in verbs:
@@ -348,7 +348,7 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
 
 # --- facts -----------------------------------------------------------------------------------------
 
-def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: Optional[str]) -> list[DesignationFact]:
+def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
     kind = "person" if f.ent.label_ == "PERSON" else "organization"
     name, aliases = _preferred_name(ctx, f)
     ref = ActorRef(kind=kind, name=name, code=ctx.org_code(f.ent) if kind == "organization" else None,

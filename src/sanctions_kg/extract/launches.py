@@ -8,10 +8,10 @@ dated event (compatible types and count). The words that drive all this are in `
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Span, Token
 
@@ -43,11 +43,11 @@ class Mention:
     sent: Span
     cue: Token
     rule: str
-    actor: Optional[str]
-    date: Optional[date]
+    actor: str | None
+    date: date | None
     types: tuple[str, ...]
-    count: Optional[int]
-    site: Optional[str]
+    count: int | None
+    site: str | None
     site_score: int
 
 
@@ -56,7 +56,7 @@ class Event:
     """Mentions merged into one launch."""
 
     actor: str
-    date: Optional[date]
+    date: date | None
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -64,11 +64,11 @@ class Event:
         return tuple(dict.fromkeys(t for m in self.mentions for t in m.types))
 
     @property
-    def count(self) -> Optional[int]:
+    def count(self) -> int | None:
         return next((m.count for m in self.mentions if m.count is not None), None)
 
     @property
-    def site(self) -> Optional[str]:
+    def site(self) -> str | None:
         """The site that looks most like a place (the first of equals)."""
         sites = [m for m in self.mentions if m.site]
         return max(sites, key=lambda m: m.site_score).site if sites else None
@@ -83,7 +83,7 @@ def extract_launches(ctx: DocContext) -> list[LaunchFact]:
     return [to_fact(ctx, ev) for ev in merge([m for m in mentions if reported_actor(ctx, m.actor)])]
 
 
-def reported_actor(ctx: DocContext, actor: Optional[str]) -> bool:
+def reported_actor(ctx: DocContext, actor: str | None) -> bool:
     """A known actor that is not a permanent member (whose test flights sanctions texts do not report)."""
     return bool(actor) and not (rules()["skip_permanent_members"] and ctx.lexicon.is_permanent(actor or ""))
 
@@ -130,7 +130,7 @@ def misparsed_predicate(tok: Token) -> bool:
     return tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.i > tok.i and country_before_cue(tok) is not None
 
 
-def country_before_cue(tok: Token) -> Optional[Token]:
+def country_before_cue(tok: Token) -> Token | None:
     """The token of a country entity just before ``tok`` (skipping "test -")."""
     i = tok.i - 1
     while i >= 0 and (tok.doc[i].text == "-" or tok.doc[i].lower_ == "test"):
@@ -172,7 +172,7 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     yield from build(ctx, sent, noun, "launch.noun", noun_actor(ctx, noun), region, heads)
 
 
-def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: Optional[str],
+def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
           region: list[Token], heads: list[Token]) -> Iterator[Mention]:
     """One mention per date named for the cue's clause (one undated mention when none is).
 
@@ -196,7 +196,7 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: Optional[st
         previous = end
 
 
-def segment_count(segment: Span, default: Optional[int]) -> Optional[int]:
+def segment_count(segment: Span, default: int | None) -> int | None:
     """The count of a later launch in a clause cut at its dates: "and another ...", "and three more"."""
     for tok in segment:
         if tok.lower_ in rules()["one_more_words"]:
@@ -231,7 +231,7 @@ def what_clauses(verb: Token) -> list[Token]:
     return list(dict.fromkeys(clauses)) if has_what else []
 
 
-def np_region(head: Token, exclude: Optional[Token] = None) -> Iterator[Token]:
+def np_region(head: Token, exclude: Token | None = None) -> Iterator[Token]:
     """The tokens of ``head``'s phrase without its clauses and coordinated launch nouns."""
     yield head
     for child in head.children:
@@ -267,7 +267,7 @@ def is_missile_token(ctx: DocContext, tok: Token) -> bool:
         s.start <= tok.i < s.end for s in ctx.terms(tok.doc[:], "MISSILE"))
 
 
-def missile_count(ctx: DocContext, heads: list[Token]) -> Optional[int]:
+def missile_count(ctx: DocContext, heads: list[Token]) -> int | None:
     """How many missiles the first argument names: "three missiles", "one ICBM", "a pair of", "a volley of three"."""
     for head in heads:
         if head.lemma_.lower() in rules()["count_nouns"]:
@@ -281,7 +281,7 @@ def missile_count(ctx: DocContext, heads: list[Token]) -> Optional[int]:
     return None
 
 
-def np_number(noun: Token) -> Optional[int]:
+def np_number(noun: Token) -> int | None:
     """The number on a noun: a numeral, or "a"/"an"/"one" on a singular noun."""
     for child in noun.children:
         if child.dep_ == "nummod" or (child.dep_ == "det" and noun.tag_ in {"NN", "NNP"}):
@@ -427,7 +427,7 @@ class Site:
     index: int
     first: int
     end: int
-    country: Optional[str]
+    country: str | None
 
 
 def cue_sites(cue: Token, heads: list[Token]) -> list[Site]:
@@ -456,7 +456,7 @@ def join_adjacent(doc, sites: list[Site]) -> list[Site]:
     return out
 
 
-def site_text(prep: Token) -> Optional[Site]:
+def site_text(prep: Token) -> Site | None:
     """The object of a site preposition as written (without leading articles, possessives or edge
     punctuation), scored 2 for a place name or noun, 1 for another proper noun, else 0."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -490,7 +490,7 @@ def site_tokens(tok: Token) -> Iterator[Token]:
 
 # --- actors ------------------------------------------------------------------------------------
 
-def np_actor(ctx: DocContext, tok: Token) -> Optional[str]:
+def np_actor(ctx: DocContext, tok: Token) -> str | None:
     """A country named by a noun phrase ("North Korea", "Pyongyang", "the DPRK's military"), or a pronoun mark."""
     if tok.lower_ in rules()["pronouns"] and tok.pos_ == "PRON":
         return PRONOUN
@@ -508,7 +508,7 @@ def np_actor(ctx: DocContext, tok: Token) -> Optional[str]:
     return None
 
 
-def verb_actor(ctx: DocContext, verb: Token) -> Optional[str]:
+def verb_actor(ctx: DocContext, verb: Token) -> str | None:
     """Subject of an active verb, agent of a passive one; coordinated and participle verbs share their head's."""
     if verb.dep_ in {"amod", "compound"}:
         found = country_before_cue(verb)
@@ -526,7 +526,7 @@ def verb_actor(ctx: DocContext, verb: Token) -> Optional[str]:
         cur = cur.head
 
 
-def noun_actor(ctx: DocContext, noun: Token) -> Optional[str]:
+def noun_actor(ctx: DocContext, noun: Token) -> str | None:
     """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it."""
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -561,7 +561,7 @@ def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
             m.actor = antecedent(ctx, m.cue, acting_only=True)
 
 
-def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> Optional[str]:
+def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> str | None:
     """The nearest country before ``tok`` in its sentence or the ``window`` sentences before it, subjects
     first. ``acting_only`` keeps subjects of verbs other than reporting ones ("South Korea said")."""
     sents = [s for s in ctx.sentences() if s.start <= tok.i]
@@ -622,7 +622,7 @@ def merge(mentions: list[Mention]) -> list[Event]:
     return sorted(events, key=lambda e: min(x.cue.i for x in e.mentions))
 
 
-def nearest(m: Mention, events: list[Event]) -> Optional[Event]:
+def nearest(m: Mention, events: list[Event]) -> Event | None:
     """The event with a mention closest to ``m`` in the text."""
     if not events:
         return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from ..names import normalise_name
 from ..nlp.gazetteer import load_yaml
@@ -34,7 +33,7 @@ class Lexicon:
     def is_permanent(self, iso3: str) -> bool:
         return bool(self.countries.get(iso3, {}).get("permanent"))
 
-    def country_for(self, name: str) -> Optional[str]:
+    def country_for(self, name: str) -> str | None:
         """ISO3 for a country name, alias, demonym or capital, else None."""
         return self.country_by_name.get(normalise_name(name))
 

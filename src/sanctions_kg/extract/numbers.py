@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .lexicon import load_lexicon
 
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
-def word_value(word: str) -> Optional[float]:
+def word_value(word: str) -> float | None:
     """The value of one token: digits (with thousands commas) or a number word; None otherwise."""
     w = word.lower().strip()
     if _NUMERIC.match(w):
@@ -18,10 +17,10 @@ def word_value(word: str) -> Optional[float]:
     return float(table[w]) if w in table else None
 
 
-def parse_number(text: str) -> Optional[float]:
+def parse_number(text: str) -> float | None:
     """Value of a short phrase such as "4 million", "four million", "500,000" or "a pair"."""
     mult = load_lexicon().cues["multipliers"]
-    value: Optional[float] = None
+    value: float | None = None
     for word in re.split(r"[\s-]+", text.strip()):
         w = word.lower().strip(",.;:()")
         if w in mult and value is not None:
@@ -31,7 +30,7 @@ def parse_number(text: str) -> Optional[float]:
     return value
 
 
-def parse_count(text: str) -> Optional[int]:
+def parse_count(text: str) -> int | None:
     """An integer count, or None when the phrase holds no number."""
     value = parse_number(text)
     return int(value) if value is not None and value == int(value) else None

@@ -11,9 +11,9 @@ Treasury). Former office holders, listed designees and photo captions are skippe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
 
@@ -49,7 +49,7 @@ class Found:
 
     person: str
     country: str
-    role: Optional[str]
+    role: str | None
     rule: str
 
 
@@ -86,9 +86,7 @@ def candidate_names(sent: Span) -> Iterator[Span]:
     """PERSON entities, and name-like entities of other labels that a title introduces or that stand in
     apposition to a role ("the representative of X, Vassily Nebenzia," with the name tagged GPE)."""
     for ent in sent.ents:
-        if ent.label_ == "PERSON":
-            yield ent
-        elif ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
+        if ent.label_ == "PERSON" or ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
                 and (role_ending_at(ent.doc, ent.start) is not None or _apposed_to_role(ent)):
             yield ent
 
@@ -142,7 +140,7 @@ def role_forms() -> list[tuple[tuple[str, ...], str]]:
     return sorted(forms, key=lambda f: -len(f[0]))
 
 
-def role_at(doc, i: int, stop: int) -> Optional[tuple[int, str]]:
+def role_at(doc, i: int, stop: int) -> tuple[int, str] | None:
     """The longest role form starting at token ``i`` (ending by ``stop``): (end, form)."""
     for words, key in role_forms():
         end = i + len(words)
@@ -151,7 +149,7 @@ def role_at(doc, i: int, stop: int) -> Optional[tuple[int, str]]:
     return None
 
 
-def find_role(doc, start: int, stop: int) -> Optional[Role]:
+def find_role(doc, start: int, stop: int) -> Role | None:
     """The first role phrase in [start, stop), with the "of/to/for" phrase that follows it."""
     for i in range(start, stop):
         hit = role_at(doc, i, stop)
@@ -180,7 +178,7 @@ def role_text(doc, role: Role, drop_pp: bool = False) -> str:
     return words if drop_pp or role.pp_end == role.end else f"{words} {doc[role.end:role.pp_end].text}"
 
 
-def role_ending_at(doc, end: int) -> Optional[Role]:
+def role_ending_at(doc, end: int) -> Role | None:
     """The role phrase of the title window that ends right before token ``end``."""
     start = title_window_start(doc, end)
     return find_role(doc, start, end) if start < end else None
@@ -208,14 +206,14 @@ def role_word(tok: Token) -> bool:
 
 # --- countries ---------------------------------------------------------------------------------
 
-def country_before(ctx: DocContext, start: int, lo: int) -> Optional[str]:
+def country_before(ctx: DocContext, start: int, lo: int) -> str | None:
     """The last country entity in the words [lo, start) that lead up to a role ("North Korea's UN
     ambassador", "the U.S. deputy ambassador")."""
     codes = [ctx.country(e) for e in ctx.doc[lo:start].ents if e.label_ in ACTOR_LABELS]
     return next((c for c in reversed(codes) if c), None)
 
 
-def country_in_pp(ctx: DocContext, role: Role) -> Optional[str]:
+def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     """A state named by the role's own phrase: "of the United States" (diplomats) or an office
     whose gazetteer authority is a state ("of the Treasury")."""
     doc = ctx.doc
@@ -232,7 +230,7 @@ def country_in_pp(ctx: DocContext, role: Role) -> Optional[str]:
 
 # --- shapes ------------------------------------------------------------------------------------
 
-def title_before(ctx: DocContext, ent: Span) -> Optional[Found]:
+def title_before(ctx: DocContext, ent: Span) -> Found | None:
     """"U.S. Ambassador Nikki Haley", "Japanese Prime Minister ...", "Under Secretary of the Treasury ... X"."""
     doc = ctx.doc
     lo = title_window_start(doc, ent.start)
@@ -254,7 +252,7 @@ def own_country_pp(ctx: DocContext, role: Role) -> bool:
     return any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents)
 
 
-def apposition_after(ctx: DocContext, ent: Span) -> Optional[Found]:
+def apposition_after(ctx: DocContext, ent: Span) -> Found | None:
     """"Robert Wood, the U.S. deputy ambassador" — the apposition's head is the role."""
     doc = ctx.doc
     if ent.end >= len(doc) - 1 or doc[ent.end].text != ",":
@@ -267,7 +265,7 @@ def apposition_after(ctx: DocContext, ent: Span) -> Optional[Found]:
     return role_phrase_link(ctx, ent, start, stop, "represents.apposition")
 
 
-def apposition_before(ctx: DocContext, ent: Span) -> Optional[Found]:
+def apposition_before(ctx: DocContext, ent: Span) -> Found | None:
     """"China's ambassador to the United Nations, Zhang Jun" — a role phrase, a comma, the name."""
     doc = ctx.doc
     if ent.start < 2 or doc[ent.start - 1].text != ",":
@@ -279,7 +277,7 @@ def apposition_before(ctx: DocContext, ent: Span) -> Optional[Found]:
     return role_phrase_link(ctx, ent, start, stop, "represents.apposition")
 
 
-def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: str) -> Optional[Found]:
+def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: str) -> Found | None:
     """Link ``ent`` to the country of a role phrase in [start, stop) whose head is the role."""
     doc = ctx.doc
     role = find_role(doc, start, stop)
@@ -294,7 +292,7 @@ def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: st
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule)
 
 
-def led_by(ctx: DocContext, ent: Span) -> Optional[Found]:
+def led_by(ctx: DocContext, ent: Span) -> Found | None:
     """"Moscow's mission, headed by Ambassador Vassily Nebenzia": the mission's country."""
     root = ent.root
     if root.dep_ != "pobj" or root.head.lower_ != "by":
@@ -313,7 +311,7 @@ def led_by(ctx: DocContext, ent: Span) -> Optional[Found]:
     return None
 
 
-def of_country(ctx: DocContext, ent: Span) -> Optional[Found]:
+def of_country(ctx: DocContext, ent: Span) -> Found | None:
     """"Ruchira Kamboj of India": a name followed directly by "of" and a country."""
     doc = ctx.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from ..records import Evidence, Position, VoteFact
+from ..records import Position, VoteFact
 from .context import DocContext, is_dateline, lemma
 from .numbers import parse_count
 
@@ -101,7 +101,7 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children) or tok.head.lower_ == "if"
 
 
-def _outcome(ctx: DocContext, sents: list[Span], draft: _Draft) -> Optional[str]:
+def _outcome(ctx: DocContext, sents: list[Span], draft: _Draft) -> str | None:
     """``not_adopted`` on a veto or a failure cue; ``adopted`` on a plain adoption cue."""
     lex = ctx.lexicon
     failed = bool(draft.vetoes)
@@ -175,7 +175,7 @@ def _read_positions(ctx: DocContext, sent: Span, draft: _Draft) -> None:
     _read_listed_positions(ctx, sent, draft)
 
 
-def _vote_direction(tok: Token) -> Optional[Position]:
+def _vote_direction(tok: Token) -> Position | None:
     """"voted against" / "voting in favour" / "voted for"."""
     for child in tok.children:
         if child.lower_ == "against":
@@ -204,7 +204,7 @@ def _read_listed_positions(ctx: DocContext, sent: Span, draft: _Draft) -> None:
 
 # --- tallies ---------------------------------------------------------------------------------------
 
-def _span_count(span: Span) -> Optional[int]:
+def _span_count(span: Span) -> int | None:
     """The count a tally phrase states: its first number, or 0 for "none"/"no"."""
     for tok in span:
         if tok.lower_ in {"none", "no", "zero"}:
@@ -222,7 +222,7 @@ def _read_tallies(ctx: DocContext, sent: Span, draft: _Draft) -> None:
                 draft.tally.setdefault(key, count)
     for span in ctx.terms(sent, "TALLY_DASH"):
         nums = [parse_count(t.text) for t in span if t.like_num]
-        for key, n in zip(("in_favour", "against", "abstention"), nums):
+        for key, n in zip(("in_favour", "against", "abstention"), nums, strict=False):
             if n is not None:
                 draft.tally.setdefault(key, n)
     for span in ctx.terms(sent, "UNANIMOUS"):
@@ -327,7 +327,7 @@ def _dominant_country(ctx: DocContext, exclude: set[str]) -> tuple[str, ...]:
     return (max(ranked)[1],) if ranked else ()
 
 
-def _resolution_number(ctx: DocContext, sents: list[Span]) -> tuple[Optional[int], Optional[int]]:
+def _resolution_number(ctx: DocContext, sents: list[Span]) -> tuple[int | None, int | None]:
     """"resolution 2397 (2017)": the number of the draft voted on, not of resolutions cited."""
     all_sents = list(ctx.sentences())
     nxt = [s for s in all_sents if s.start >= sents[0].end][:1]
@@ -343,7 +343,7 @@ def _resolution_number(ctx: DocContext, sents: list[Span]) -> tuple[Optional[int
     return None, None
 
 
-def _number_after(noun: Token) -> Optional[tuple[int, Optional[int]]]:
+def _number_after(noun: Token) -> tuple[int, int | None] | None:
     doc = noun.doc
     if noun.i + 1 < len(doc) and _RES_NUMBER.match(doc[noun.i + 1].text):
         year = None

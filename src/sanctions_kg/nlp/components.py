@@ -11,8 +11,9 @@ Each follows spaCy's habit: ``__call__`` matches and sets annotations; ``initial
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -37,7 +38,7 @@ class _RulerWrapper:
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         self.ruler.to_disk(path, exclude=exclude)
 
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> "_RulerWrapper":
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> _RulerWrapper:
         self.ruler.from_disk(path, exclude=exclude)
         return self
 
@@ -49,7 +50,7 @@ class Gazetteer(_RulerWrapper):
         self.name = name
         self.ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
                    rules_dir: str = "") -> None:
         """Load the gazetteer patterns from ``rules_dir`` (the package's ``rules/``)."""
         self.ruler.clear()
@@ -66,7 +67,7 @@ class Terms(_RulerWrapper):
         longest = registry.misc.get("spacy.first_longest_spans_filter.v1")()
         self.ruler = SpanRuler(nlp, name=name, spans_key=TERMS_KEY, overwrite=True, spans_filter=longest)
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
                    rules_dir: str = "") -> None:
         """Load the term and tally patterns from ``rules_dir``."""
         self.ruler.clear()
@@ -80,7 +81,7 @@ class Actors:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
                    rules_dir: str = "") -> None:
         """Build the name-shape patterns from ``names.yml``."""
         names = load_yaml(Path(rules_dir) / "names.yml")

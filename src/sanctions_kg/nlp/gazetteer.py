@@ -9,16 +9,17 @@ Span labels written into ``doc.spans["skg"]``: ``MISSILE``, ``MEASURE``, ``COMMO
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 Pattern = dict[str, Any]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(path: Path) -> Any:
     """Read one rules file (cached: the rules do not change while a process runs)."""
     with open(path, encoding="utf-8") as fh:

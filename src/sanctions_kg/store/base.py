@@ -11,7 +11,8 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Literal as TypingLiteral, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
 import rdflib
