@@ -133,3 +133,17 @@ def make_terms(nlp: Language, name: str) -> Terms:
 def make_actors(nlp: Language, name: str) -> Actors:
     """Name shapes from ``names.yml`` and clean-up of entities that are domain terms."""
     return Actors(nlp, name)
+
+
+@Language.component("skg_lines")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break starts a sentence, before the parser runs.
+
+    Scraped pages put headlines, bylines and page furniture ("- 24 views") on lines of their own;
+    parsed as one sentence with the next line, they steal its subject ("views … the Security Council").
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc

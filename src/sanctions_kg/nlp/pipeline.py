@@ -5,16 +5,28 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..settings import Settings, load_settings
 from . import components  # noqa: F401  (registers the factories)
+from .gazetteer import load_yaml
 
 DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after": "ner"}),
                      ("skg_actors", {"last": True}))
 
 
+def adapt_tokenizer(nlp: Language, settings: Settings) -> Language:
+    """Add the infixes of ``rules/tokenizer.yml`` to the tokenizer (scraped pages glue words together)."""
+    extra = load_yaml(settings.rules_dir / "tokenizer.yml")["extra_infixes"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
+    return nlp
+
+
 def add_domain_components(nlp: Language, settings: Settings) -> Language:
     """Add and initialise the domain components; works on a blank pipeline too (for rule tests)."""
+    adapt_tokenizer(nlp, settings)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("skg_lines", before="parser")
     for name, where in DOMAIN_COMPONENTS:
         if "ner" not in nlp.pipe_names and name != "skg_actors":
             where = {"last": True}
