@@ -219,7 +219,8 @@ class GraphBuilder:
         month = when.strftime("%Y-%m") if when else self.document.doc_id
         node = ids.proposal_iri(b.proposal_by, month)
         self.add(node, RDF.type, SKG.DesignationProposal)
-        self.add(node, RDFS.label, Literal(b.proposal_label or "proposal"))
+        if (node, RDFS.label, None) not in self.g:  # one proposal, one label: the first way the text names it
+            self.add(node, RDFS.label, Literal(b.proposal_label or "proposal"))
         self.add(node, SKG.sponsor, self.country(b.proposal_by) if b.proposal_by else None)
         self.add(node, SKG.date, b.date)
         self.add(self.country(b.blocker), SKG.blocked, node)

@@ -28,6 +28,7 @@ class DocContext:
     doc: Doc
     document: Document
     lexicon: Lexicon = field(default_factory=load_lexicon)
+    _sentences: list[Span] | None = field(default=None, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -36,18 +37,20 @@ class DocContext:
     def evidence(self, span: Span, rule: str) -> Evidence:
         """Evidence for a span: the quote is exactly ``text[start:end]`` of the document."""
         start, end = span.start_char, span.end_char
-        return Evidence(self.document.doc_id, start, end, self.document.text[start:end], rule)
+        text = self.document.text
+        while start < end and (text[start].isspace() or text[start] in ",;:|"):
+            start += 1  # a span cut by a misplaced sentence boundary: ", China block …"
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(self.document.doc_id, start, end, text[start:end], rule)
 
-    def sentences(self) -> Iterator[Span]:
-        """Sentences, with the line breaks of headlines and lists treated as boundaries."""
-        for sent in self.doc.sents:
-            start = sent.start
-            for tok in sent:
-                if "\n" in tok.text and tok.i > start:
-                    yield self.doc[start:tok.i]
-                    start = tok.i + 1
-            if start < sent.end:
-                yield self.doc[start:sent.end]
+    def sentences(self) -> list[Span]:
+        """Sentences, with the line breaks of headlines and lists treated as boundaries.
+
+        Computed once per document: every extractor walks them, many times."""
+        if self._sentences is None:
+            self._sentences = list(_split_lines(self.doc))
+        return self._sentences
 
     def terms(self, span: Span, label: str) -> list[Span]:
         """Domain-term spans (``MISSILE``, ``TALLY_FAVOUR``, …) inside ``span``."""
@@ -123,6 +126,17 @@ class DocContext:
         return to_timezone(day, hour, self.document.meta.timezone, self.lexicon.cues["council_timezone"])
 
 
+def _split_lines(doc: Doc) -> Iterator[Span]:
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.i > start:
+                yield doc[start:tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
 def is_dateline(ent: Span, sent: Span) -> bool:
     """"UNITED NATIONS, March 29 - …": a date before a dash at the start of a sentence is the
     dateline of the report, not the date of the event the sentence tells."""
@@ -141,4 +155,8 @@ def head_chain(tok: Token, limit: int = 6) -> Iterator[Token]:
 
 
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    """Lower-case lemma, with "test-fire" (three tokens) read as one word."""
+    low = tok.lemma_.lower()
+    if low == "fire" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
+        return "test-fire"
+    return low

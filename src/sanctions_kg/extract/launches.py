@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.gazetteer import load_yaml
 from ..records import Evidence, LaunchFact
-from .context import DocContext
+from .context import DocContext, lemma
 from .lexicon import RULES
 from .numbers import parse_count
 
@@ -108,15 +108,6 @@ def to_fact(ctx: DocContext, ev: Event) -> LaunchFact:
 
 # --- cues --------------------------------------------------------------------------------------
 
-def lemma(tok: Token) -> str:
-    """Lower-case lemma, with "test-fire" read as one word."""
-    low = tok.lemma_.lower()
-    doc = tok.doc
-    if low == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "test":
-        return "test-fire"
-    return low
-
-
 def is_verb_cue(tok: Token) -> bool:
     """A launch verb used as a predicate (not "submarine-launched" as an adjective)."""
     if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"]:
@@ -166,10 +157,20 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
     region = list(np_region(noun))
+    if not has_missile(ctx, region):
+        region += instrument_region(noun)
     if not has_missile(ctx, region) or is_series(noun) or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
     yield from build(ctx, sent, noun, "launch.noun", noun_actor(ctx, noun), region, heads)
+
+
+def instrument_region(noun: Token) -> list[Token]:
+    """The phrase that names what a launch used ("conducted a launch using ballistic missile technology",
+    "a launch with a cruise missile"), on the noun or on the verb that takes it as object."""
+    owners = [noun] + ([noun.head] if noun.dep_ == "dobj" and lemma(noun.head) in rules()["conduct_verbs"] else [])
+    return [t for o in owners for c in o.children
+            if c.dep_ in {"advcl", "acl", "prep"} and lemma(c) in rules()["instrument_words"] for t in c.subtree]
 
 
 def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
@@ -372,7 +373,15 @@ def cue_dates(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]
     if not dated and any(c.lower_ in rules()["time_clause_marks"] for c in owner.children
                          if c.dep_ in {"advmod", "mark"}):
         dated = clause_dates(ctx, sent, [clause_owner(owner.head)], cue)
+    if not dated and owner.dep_ == "ccomp" and _hedged(owner.head):
+        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], owner.head)
     return dated
+
+
+def _hedged(verb: Token) -> bool:
+    """"it appears that …", "it has been determined that …": an impersonal frame around the report."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.lower_ in rules()["hedge_subjects"]
+               for c in verb.children)
 
 
 def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
@@ -397,7 +406,8 @@ def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
     if tok.dep_ in {"nmod", "compound", "amod", "poss"} and tok.head != cue:
         return False
     subjects = [c.i for c in owner.children if c.dep_ in SUBJECTS]
-    return not (owner.dep_ == "ccomp" and subjects and owner.head.i < tok.i < min(subjects))
+    return not (owner.dep_ == "ccomp" and subjects and owner.head.i < tok.i < min(subjects)
+                and not _hedged(owner.head))
 
 
 def in_phrase(tok: Token, cue: Token) -> bool:
