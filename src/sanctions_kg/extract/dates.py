@@ -61,7 +61,7 @@ def _weekday(text: str, published: date) -> date | None:
 
 def _relative(text: str, published: date) -> date | None:
     low = text.lower()
-    if re.search(r"\btoday\b|\btonight\b", low):
+    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\bjust now\b", low):
         return published
     if re.search(r"\byesterday\b", low):
         return _shift(published, -1)

@@ -22,10 +22,21 @@ class Lexicon:
     country_by_name: dict[str, str]
     org_by_code: dict[str, dict]
     org_by_name: dict[str, str]
+    council: dict
 
     def cue(self, name: str) -> frozenset[str]:
-        """A cue list from ``cues.yml`` as a set of lemmas."""
-        return frozenset(self.cues.get(name, []))
+        """A cue list from ``cues.yml`` as a set of lemmas; an unknown name is an error, not an empty set
+        (a misspelt key would otherwise switch a rule off without a word)."""
+        if name not in self.cues:
+            raise KeyError(f"rules/cues.yml has no cue list {name!r}")
+        return frozenset(self.cues[name])
+
+    def on_council(self, iso3: str, year: int) -> bool | None:
+        """Whether a state sat on the Security Council in ``year``; None when the year is not recorded."""
+        if iso3 in self.council["permanent"]:
+            return True
+        members = self.council["elected"].get(year)
+        return None if members is None else iso3 in members
 
     def country_name(self, iso3: str) -> str:
         return self.countries.get(iso3, {}).get("name", iso3)
@@ -53,4 +64,5 @@ def load_lexicon(rules_dir: Path = RULES) -> Lexicon:
     return Lexicon(
         cues=load_yaml(rules_dir / "cues.yml"), countries=countries, organisations=orgs,
         country_by_name=by_name, org_by_code={o["code"]: o for o in orgs}, org_by_name=org_names,
+        council=load_yaml(rules_dir / "council.yml"),
     )

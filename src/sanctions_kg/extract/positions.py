@@ -1,0 +1,113 @@
+"""Who voted how: "China and Russia vetoed", "Brazil abstained", "9 in favour (Ecuador, France, …)".
+
+Each reader returns (country, position) pairs with the token that carries the position, so the vote
+assembler can tie them to the vote that token is about. A country's position needs a vote verb or a
+tally list: "with the backing of X" or "X welcomed the text" is not a vote.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from ..records import Position
+from .context import DocContext, lemma
+from .tallies import TALLY_POSITION
+
+
+def countries_in(ctx: DocContext, tokens: Iterable[Token]) -> list[str]:
+    """ISO3 codes of the country mentions among ``tokens``, in order, once each."""
+    seen: list[str] = []
+    for tok in tokens:
+        iso3 = ctx.country_of_token(tok)
+        if iso3 and iso3 not in seen:
+            seen.append(iso3)
+    return seen
+
+
+def core(tok: Token) -> list[Token]:
+    """A phrase without its clauses: "the United Kingdom, which was defeated by …" is the UK alone."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "parataxis", "ccomp"}:
+            out.extend(core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def subjects(tok: Token) -> list[Token]:
+    """The subject tokens of a verb, with their conjuncts ("China and Russia vetoed")."""
+    subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    if not subs and tok.dep_ in {"conj", "xcomp"}:
+        subs = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+    if not subs and tok.i > 0 and tok.doc[tok.i - 1].ent_type_:
+        subs = [tok.doc[tok.i - 1]]  # "… and Brazil abstained" misparsed with no subject: the name just before
+    out: list[Token] = []
+    for s in subs:
+        out.extend(s.subtree)
+    return out
+
+
+def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
+    """Who vetoed: a verb's subject, a noun's possessor or "veto by X" / "cast by X"."""
+    if tok.pos_ == "VERB":
+        return countries_in(ctx, subjects(tok))
+    skip = {t.i for c in tok.children if c.dep_ in {"dobj", "acl", "relcl"} for t in c.subtree}
+    own = countries_in(ctx, (t for t in tok.subtree if t.i not in skip))
+    if own:
+        return own
+    by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} else []
+    return countries_in(ctx, (t for a in by for t in a.subtree))
+
+
+def vote_direction(tok: Token) -> Position | None:
+    """"voted against" / "voting in favour" / "voted for"."""
+    for child in tok.children:
+        if child.lower_ == "against":
+            return "against"
+        if child.lower_ == "for" or (child.lower_ == "in" and any(g.lower_ in {"favour", "favor"}
+                                                                   for g in child.children)):
+            return "in_favour"
+    return None
+
+
+def verb_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
+    """Positions a verb states of its subjects: abstain, vote for/against, veto (an against vote)."""
+    lex = ctx.lexicon
+    lem = lemma(tok)
+    if lem in lex.cue("veto"):
+        return [(c, "against") for c in veto_countries(ctx, tok)]
+    if lem in lex.cue("abstain") and tok.pos_ == "VERB":
+        return [(c, "abstention") for c in countries_in(ctx, subjects(tok))]
+    if lem in lex.cue("vote") and tok.pos_ == "VERB":
+        pos = vote_direction(tok)
+        return [(c, pos) for c in countries_in(ctx, subjects(tok))] if pos else []
+    return []
+
+
+def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, Position]]:
+    """Countries listed in parentheses, after a dash, "including" or "from" right after a tally phrase:
+    "9 in favour (Ecuador, France, …)", "2 abstentions — China, Kazakhstan", "four votes, from A, B"."""
+    doc = sent.doc
+    for label, pos in TALLY_POSITION.items():
+        for span in ctx.terms(sent, label):
+            i = span.end
+            openers = ctx.lexicon.cue("position_list_openers")
+            while i < sent.end and doc[i].is_punct and doc[i].text not in openers:
+                i += 1
+            if i >= sent.end or not (doc[i].text in openers or lemma(doc[i]) in openers):
+                continue
+            if doc[i].text == "(":
+                j = i + 1
+                while j < sent.end and doc[j].text != ")":
+                    j += 1
+            else:
+                j = _list_end(doc, i + 1, sent.end)
+            for iso3 in countries_in(ctx, doc[i + 1:j]):
+                yield span, iso3, pos  # type: ignore[misc]
+
+
+def _list_end(doc, j: int, end: int) -> int:
+    """The end of a list of names ("A, B and C"): the first token that is neither a name nor glue."""
+    while j < end and (doc[j].lower_ in {",", "and", "the", "of"} or doc[j].ent_type_):
+        j += 1
+    return j

@@ -1,0 +1,203 @@
+"""A vote's date, sponsors and the country it concerns, read for one event of :mod:`votes`.
+
+The date comes first from a day attached in the parse to the event's own cue or mention ("adopted
+resolution 2094 on 7 March"), then from a day on which the Council acts in the event's sentences
+("The Security Council on 31 May decided …"), and for the main vote of a report from "today" or
+"this afternoon" in a sentence about the Council. A date carried by another event in the same
+sentence ("in response to the launch on 29 November, the Council adopted …") is not the vote's.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext, is_dateline, lemma
+from .positions import core, countries_in
+
+if TYPE_CHECKING:
+    from .resolutions import Mention
+    from .votes import Event
+
+_NOW = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|just now|earlier today)\b", re.I)
+_YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")  # "resolution 2662 (2022)": the resolution's year, not a day
+_PASS_THROUGH = {"ADP", "PUNCT", "CCONJ", "PART"}
+
+
+def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
+    """The New York date of the vote, or None when the text does not say it.
+
+    A day attached to the event's own cue or mention wins; a vague one attached there ("in October
+    last year") means the text gives no day, and nothing else is guessed."""
+    for m in ev.mentions:
+        if (found := _adjacent_day(ctx, m)) is not None:
+            return found
+    targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions}
+    sents = ev.sentences + [m.sent for m in ev.mentions if m.sent not in ev.sentences]
+    for sent in sents:
+        attached = [e for e in _candidates(ctx, sent) if _attached(e.root, targets)]
+        if attached:
+            return _day(ctx, attached[0], sent)
+    if not ev.cues:
+        return None
+    council = [s for s in ctx.sentences() if _council_subject(ctx, s)]
+    for sent in [*ev.sentences, *(council if is_main else [])]:
+        anchors = _council_subject(ctx, sent) | {t.i for t in ev.cues}
+        for ent in _candidates(ctx, sent):
+            if _attached(ent.root, anchors) and (found := _day(ctx, ent, sent)):
+                return found
+    if not is_main:
+        return None
+    for sent in ev.sentences:  # the report's own vote: a day named beside it, within days of publication
+        for ent in _candidates(ctx, sent):
+            if (found := _day(ctx, ent, sent)) and _recent(ctx, found):
+                return found
+    mentions_council = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in s.ents)]
+    for sent in [*ev.sentences, *mentions_council]:
+        if _NOW.search(sent.text):
+            return ctx.published
+    return None
+
+
+def _recent(ctx: DocContext, day: date) -> bool:
+    window = int(ctx.lexicon.cues["report_window_days"])
+    return ctx.published is not None and -window <= (day - ctx.published).days <= 1
+
+
+def _adjacent_day(ctx: DocContext, m: Mention) -> date | None:
+    """"Resolution 1874 (2009) on June 12, 2009", "resolution 2094 of 7 March": the day written right
+    after the resolution's number, whatever the parser attached it to."""
+    doc, i = m.token.doc, m.token.i + 1
+    while i < m.sent.end and (doc[i].is_punct or doc[i].like_num) and i - m.token.i <= 5:
+        i += 1
+    if i + 1 >= m.sent.end or doc[i].lower_ not in {"on", "of"}:
+        return None
+    ent = next((e for e in ctx.date_spans(m.sent) if e.start == i + 1), None)
+    return _day(ctx, ent, m.sent) if ent is not None else None
+
+
+def _candidates(ctx: DocContext, sent: Span) -> list[Span]:
+    """Date phrases of a sentence that may date an event: not a bound ("until 30 April"), not a period
+    ("for a further 12 months"), not a dateline."""
+    bound = ctx.lexicon.cue("bound_preps") | ctx.lexicon.cue("duration_preps")
+    return [e for e in ctx.date_spans(sent) if lemma(e.root.head) not in bound and not is_dateline(e, sent)
+            and not _YEAR_ONLY.match(e.text)]
+
+
+def _day(ctx: DocContext, ent: Span, sent: Span) -> date | None:
+    return ctx.council_day(ent, sent) or ctx.council_day(_with_complements(ent), sent)
+
+
+def _attached(root: Token, targets: set[int]) -> bool:
+    """``root`` hangs on one of ``targets`` through prepositions only (no other noun or verb between)."""
+    node = root
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i in targets:
+            return True
+        if node.pos_ not in _PASS_THROUGH:
+            return False
+    return False
+
+
+def _council_subject(ctx: DocContext, sent: Span) -> set[int]:
+    """Tokens of the Security Council acting in ``sent`` and of the verbs it is the subject of
+    ("The Security Council on 31 May decided": the day may hang on either)."""
+    out: set[int] = set()
+    for ent in sent.ents:
+        if ctx.org_code(ent) == "UN" and ent.root.dep_ in {"nsubj", "agent", "pobj"}:
+            verb = ent.root.head if ent.root.dep_ != "pobj" else ent.root.head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                out |= {verb.i, *range(ent.start, ent.end)}
+    return out
+
+
+def _with_complements(ent: Span) -> Span:
+    """"the early morning" + "of the 27th": a time phrase with its own modifiers."""
+    sub = list(ent.root.subtree)
+    return ent.doc[min(sub[0].i, ent.start):max(sub[-1].i + 1, ent.end)]
+
+
+# --- sponsors --------------------------------------------------------------------------------------
+
+def read_sponsors(ctx: DocContext, ev: Event) -> None:
+    """"US-drafted resolution", "a US resolution", "tabled by the United States", "another tabled by X"."""
+    lex = ctx.lexicon
+    own = {m.i for m in ev.mentions}
+    for m in ev.mentions:
+        if m.reference:
+            continue
+        left = [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
+        ev.sponsors.extend(countries_in(ctx, left))
+        ev.sponsors.extend(_hyphenated(ctx, left))
+        for sent in [m.sent]:
+            for tok in sent:
+                if lemma(tok) in lex.cue("sponsor_verbs") and tok.pos_ == "VERB" and _about(ctx, tok, own):
+                    partners = [t for c in tok.children if c.dep_ in {"prep", "advmod"}
+                                and c.lower_ in {"with", "together"} for t in c.subtree]
+                    doers = [t for c in tok.children if c.dep_ in {"nsubj", "agent"} for t in core(c)]
+                    ev.sponsors.extend(countries_in(ctx, [*doers, *partners]))
+                    ev.sponsors.extend(_antecedent_countries(ctx, tok))
+
+
+def _hyphenated(ctx: DocContext, tokens: list[Token]) -> list[str]:
+    """"U.S.-drafted" is one token: split it and look the first part up as a country."""
+    adjectives = ctx.lexicon.cue("sponsor_adjectives")
+    found = []
+    for tok in tokens:
+        head, _, tail = tok.text.rpartition("-")
+        iso3 = ctx.lexicon.country_for(head) if head and tail.lower() in adjectives else None
+        found.extend([iso3] if iso3 else [])
+    return found
+
+
+def _about(ctx: DocContext, verb: Token, own: set[int]) -> bool:
+    """The sponsor verb acts on one of this event's mentions: its object, subject or the noun it modifies."""
+    related = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    related += [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} else []
+    related += [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "advcl" else []
+    return any(t.i in own for t in related)
+
+
+def _antecedent_countries(ctx: DocContext, verb: Token) -> list[str]:
+    """For "the representative of X, whose delegation drafted …": the country of the antecedent."""
+    if verb.dep_ != "relcl":
+        return []
+    found: list[str] = []
+    node = verb.head
+    for _ in range(2):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found.extend(countries_in(ctx, prep.subtree))
+        iso3 = ctx.country_of_token(node)
+        found.extend([iso3] if iso3 else [])
+        if node.dep_ != "appos":
+            break
+        node = node.head
+    return found
+
+
+# --- concerns --------------------------------------------------------------------------------------
+
+def concerns_of(ctx: DocContext, ev: Event) -> tuple[str, ...]:
+    """The target: "sanctions against X", "embargo on X", else the most-named other country."""
+    targets = ctx.lexicon.cue("target_nouns")
+    found: list[str] = []
+    for sent in [*ev.sentences, *ctx.sentences()][: len(ev.sentences) + 3]:
+        for tok in sent:
+            if lemma(tok) in targets:
+                for prep in (c for c in tok.children if c.lower_ in {"against", "on", "for"}):
+                    found.extend(countries_in(ctx, prep.subtree))
+        if found:
+            return tuple(dict.fromkeys(found))
+    return _dominant_country(ctx, exclude=set(ev.positions) | set(ev.sponsors))
+
+
+def _dominant_country(ctx: DocContext, exclude: set[str]) -> tuple[str, ...]:
+    counts = Counter(ctx.country(e) for e in ctx.doc.ents)
+    ranked = [(n, c) for c, n in counts.items() if c and c not in exclude and n >= 2]
+    return (max(ranked)[1],) if ranked else ()
