@@ -57,25 +57,29 @@ class Figures:
 def extract_caps(ctx: DocContext) -> list[ImportCapFact]:
     """Import caps of one document; the same cap stated twice is one fact with two evidences."""
     found: dict[tuple, ImportCapFact] = {}
+    carried: list[Span] = []
     for sent in ctx.sentences():
-        for fact in sentence_caps(ctx, sent):
+        for fact in sentence_caps(ctx, sent, carried):
             key = (fact.commodity, fact.before, fact.after, fact.unit)
             old = found.get(key)
             found[key] = fact if old is None else replace(
                 old, evidence=old.evidence + fact.evidence, country=old.country or fact.country,
                 via_resolution=old.via_resolution or fact.via_resolution)
+        carried = ctx.terms(sent, "COMMODITY")[-1:] or carried
     return list(found.values())
 
 
-def sentence_caps(ctx: DocContext, sent: Span) -> Iterator[ImportCapFact]:
-    """The caps one sentence states (none unless it has a cap word and a commodity)."""
+def sentence_caps(ctx: DocContext, sent: Span, carried: list[Span]) -> Iterator[ImportCapFact]:
+    """The caps one sentence states (none unless it has a cap word and a commodity, here or in the
+    sentence before: "… all refined petroleum products. Reduces the maximum to 500,000 barrels")."""
     commodities = ctx.terms(sent, "COMMODITY")
-    if not commodities or not has_cue(sent):
+    if not has_cue(sent) or not (commodities or carried):
         return
     evidence = ctx.evidence(sent, "caps.figures")
     previous_end, previous_country = sent.start, None
-    for fig in figure_groups(ctx, sent):
-        names = commodity_names(commodities, previous_end, fig)
+    groups = list(figure_groups(ctx, sent))
+    for k, fig in enumerate(groups):
+        names = commodity_names(commodities, previous_end, fig, carried, _clause_end(sent, fig, groups[k + 1:]))
         country = cap_country(ctx, sent.doc[previous_end:fig.start]) or previous_country
         resolution = via_resolution(sent, fig.start)
         for name, before, after in share_out(names, fig):
@@ -84,11 +88,20 @@ def sentence_caps(ctx: DocContext, sent: Span) -> Iterator[ImportCapFact]:
         previous_end, previous_country = fig.end, country
 
 
-def commodity_names(commodities: list[Span], since: int, fig: Figures) -> list[Span]:
+def commodity_names(commodities: list[Span], since: int, fig: Figures, carried: list[Span],
+                    limit: int) -> list[Span]:
     """The commodities a group of figures is about: those named since the previous figures, else the
-    last one named before, else the first one named after ("... to 375,000 barrels of refined oil")."""
+    last one named before, else the first named after them in the same clause ("… to 375,000 barrels of
+    refined oil"), else the one the previous sentence spoke of."""
     return [c for c in commodities if since <= c.start < fig.start] or \
-        [c for c in commodities if c.end <= fig.start][-1:] or [c for c in commodities if c.start >= fig.end][:1]
+        [c for c in commodities if c.end <= fig.start][-1:] or \
+        [c for c in commodities if fig.end <= c.start < limit][:1] or carried
+
+
+def _clause_end(sent: Span, fig: Figures, later: list[Figures]) -> int:
+    """Where the clause of a group of figures ends: at the next figures or at a semicolon."""
+    end = later[0].start if later else sent.end
+    return next((t.i for t in sent.doc[fig.end:end] if t.text == ";"), end)
 
 
 def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, float | None, float | None]]:
@@ -114,23 +127,50 @@ def has_cue(sent: Span) -> bool:
 # --- figures -----------------------------------------------------------------------------------
 
 def slots(ctx: DocContext, sent: Span) -> list[Slot]:
-    """Every "from/to/at + numbers (+ unit)" outside brackets and dates, in order."""
+    """Every "from/to/at + numbers (+ unit)" outside brackets and dates, in order; a bare figure with
+    its unit ("a maximum of 500,000 barrels", "an annual two million barrels") is a limit after."""
     preps = rules()["before_preps"] | rules()["after_preps"]
     units = {(u.start): u for u in ctx.terms(sent, "UNIT")}
+    doc = sent.doc
     out: list[Slot] = []
     depth = 0
     i = sent.start
     while i < sent.end:
-        tok = sent.doc[i]
-        depth += (tok.text in rules()["open_brackets"]) - (tok.text in rules()["close_brackets"])
-        if depth == 0 and tok.lower_ in preps and i + 1 < sent.end and is_figure(sent.doc[i + 1]):
+        tok = doc[i]
+        depth = max(0, depth + sum(tok.text.count(b) for b in rules()["open_brackets"])
+                    - sum(tok.text.count(b) for b in rules()["close_brackets"]))
+        slot = None
+        if depth == 0 and tok.lower_ in preps and i + 1 < sent.end and is_figure(doc[i + 1]):
             slot = read_slot(sent, tok, units)
-            if slot:
-                out.append(slot)
-                i = slot.end
-                continue
+        elif depth == 0 and is_figure(tok) and i > 0 and not is_figure(doc[i - 1]):
+            slot = bare_slot(sent, doc[i - 1], units)
+        if slot:
+            out.append(slot)
+            i = skip_alternative(sent, slot.end, units)
+            continue
         i += 1
     return out
+
+
+def bare_slot(sent: Span, before: Token, units: dict[int, Span]) -> Slot | None:
+    """A figure with a unit and no preposition of its own: read as a limit after."""
+    slot = read_slot(sent, before, units)
+    if slot is None or slot.unit is None:
+        return None
+    return Slot(sorted(rules()["after_preps"])[0], slot.start + 1, slot.end, slot.values, slot.unit)
+
+
+def skip_alternative(sent: Span, i: int, units: dict[int, Span]) -> int:
+    """Past "or 525,000 tons" (after "/year" or "a year"): the same limit in another unit is not a
+    second cap."""
+    doc = sent.doc
+    j = i
+    while j < min(i + 3, sent.end) and doc[j].lower_ not in rules()["alternative_joiners"] and not is_figure(doc[j]):
+        j += 1
+    if j + 1 < sent.end and doc[j].lower_ in rules()["alternative_joiners"] and is_figure(doc[j + 1]):
+        alt = read_slot(sent, doc[j], units)
+        return alt.end if alt and alt.unit else i
+    return i
 
 
 def is_figure(tok: Token) -> bool:
