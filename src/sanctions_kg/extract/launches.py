@@ -11,29 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp.gazetteer import load_yaml
 from ..records import Evidence, LaunchFact
 from .context import DocContext, lemma
-from .lexicon import RULES
+from .launch_actors import noun_actor, resolve_actors, verb_actor
+from .launch_clauses import clause_owner, cue_dates, cue_sites, what_clauses
+from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, rules
 from .numbers import parse_count
 
-ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
-CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "relcl", "parataxis"}
-SUB_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
 BALLISTIC_KINDS = {"icbm", "irbm", "srbm", "slbm"}
-PRONOUN = "<pronoun>"
 
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    """The launch word lists (``rules/launch.yml``) as sets."""
-    return {k: frozenset(v) if isinstance(v, list) else v
-            for k, v in load_yaml(RULES / "launch.yml").items()}
 
 
 @dataclass
@@ -119,18 +108,6 @@ def misparsed_predicate(tok: Token) -> bool:
     """A past-tense launch verb parsed as a modifier after a country ("Iran test-fired two missiles"),
     unlike the participle in "submarine-launched"."""
     return tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.i > tok.i and country_before_cue(tok) is not None
-
-
-def country_before_cue(tok: Token) -> Token | None:
-    """The token of a country entity just before ``tok`` (skipping "test -")."""
-    i = tok.i - 1
-    while i >= 0 and (tok.doc[i].text == "-" or tok.doc[i].lower_ == "test"):
-        i -= 1
-    return tok.doc[i] if i >= 0 and tok.doc[i].ent_type_ in ACTOR_LABELS else None
-
-
-def is_noun_cue(tok: Token) -> bool:
-    return tok.pos_ in {"NOUN", "PROPN"} and lemma(tok) in rules()["nouns"]
 
 
 def absorbed_by_verb(tok: Token) -> bool:
@@ -221,15 +198,6 @@ def argument_heads(verb: Token) -> list[Token]:
     if verb.head.pos_ in {"NOUN", "PROPN"} and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and relative)):
         heads = [h for h in heads if h not in relative] + [verb.head]
     return heads
-
-
-def what_clauses(verb: Token) -> list[Token]:
-    """Clauses that stand for the object: "fired what appeared to be a ballistic missile", "launched
-    what it claimed was a new missile" (the parser may hang the second half on the verb too)."""
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
-    clauses += [w.head for w in verb.children if w.dep_ == "dobj" and w.tag_ == "WP" and w.head != verb]
-    has_what = any(w.tag_ == "WP" and w.lower_ == "what" for c in clauses for w in c.children)
-    return list(dict.fromkeys(clauses)) if has_what else []
 
 
 def np_region(head: Token, exclude: Token | None = None) -> Iterator[Token]:
@@ -342,251 +310,6 @@ def clause_chain(tok: Token) -> list[Token]:
     while chain[-1] != owner:
         chain.append(chain[-1].head)
     return chain
-
-
-# --- clauses and dates -------------------------------------------------------------------------
-
-def opens_clause(tok: Token) -> bool:
-    """A verb that heads its own clause (finite, coordinated or with a subject)."""
-    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
-        return False
-    if tok.dep_ in CLAUSE_DEPS or tok.tag_ in rules()["finite_tags"]:
-        return True
-    return any(c.dep_ in SUBJECTS or (c.dep_ in {"aux", "auxpass"} and c.tag_ in rules()["finite_tags"])
-               for c in tok.children)
-
-
-def clause_owner(tok: Token) -> Token:
-    """The verb of the clause ``tok`` belongs to (participles belong to the clause they modify)."""
-    cur = tok
-    while not opens_clause(cur) and cur.head != cur:
-        cur = cur.head
-    return cur
-
-
-def cue_dates(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]:
-    """(day, end of its expression) for the dates of the cue's clause, in text order; failing those,
-    the dates of the clause that a "when" clause modifies."""
-    owner = clause_owner(cue)
-    owners = [owner, *[clause_owner(c) for c in (what_clauses(cue) if cue.pos_ == "VERB" else [])]]
-    dated = clause_dates(ctx, sent, owners, cue)
-    if not dated and any(c.lower_ in rules()["time_clause_marks"] for c in owner.children
-                         if c.dep_ in {"advmod", "mark"}):
-        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], cue)
-    if not dated and owner.dep_ == "ccomp" and _hedged(owner.head):
-        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], owner.head)
-    return dated
-
-
-def _hedged(verb: Token) -> bool:
-    """"it appears that …", "it has been determined that …": an impersonal frame around the report."""
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.lower_ in rules()["hedge_subjects"]
-               for c in verb.children)
-
-
-def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
-    """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
-    out: list[tuple[date, int]] = []
-    for ent in ctx.date_spans(sent):
-        root = ent.root
-        owner = clause_owner(root)
-        if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
-            continue
-        day = ctx.resolve(ent.text)
-        if day and day not in [d for d, _ in out]:
-            out.append((day, ent.end))
-    return out
-
-
-def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
-    """A date that tells when the clause happened: not in its subject, not a modifier of another noun,
-    and not the reporting date misattached after "said" ("said on Friday it had launched ...")."""
-    if in_subject(tok, owner):
-        return False
-    if tok.dep_ in {"nmod", "compound", "amod", "poss"} and tok.head != cue:
-        return False
-    subjects = [c.i for c in owner.children if c.dep_ in SUBJECTS]
-    return not (owner.dep_ == "ccomp" and subjects and owner.head.i < tok.i < min(subjects)
-                and not _hedged(owner.head))
-
-
-def in_phrase(tok: Token, cue: Token) -> bool:
-    """``tok`` modifies the launch noun itself ("24 March launch", "launch ... on 24 March")."""
-    return cue in tok.ancestors and cue.pos_ in {"NOUN", "PROPN"}
-
-
-def in_subject(tok: Token, owner: Token) -> bool:
-    """True when the path from ``tok`` up to ``owner`` passes through a subject or a possessor."""
-    cur = tok
-    while cur != owner and cur.head != cur:
-        if cur.dep_ in SUBJECTS or cur.dep_ == "poss":
-            return True
-        cur = cur.head
-    return False
-
-
-# --- sites -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Site:
-    """A launch site phrase: its text, how much it looks like a place (0-2), the preposition's index, its
-    first and end tokens, and the country it names (a launch from a place in a country is that country's)."""
-
-    text: str
-    score: int
-    index: int
-    first: int
-    end: int
-    country: str | None
-
-
-def cue_sites(cue: Token, heads: list[Token]) -> list[Site]:
-    """The "from/off/near" phrases of the cue, its missiles, its prepositional objects ("at dawn from
-    ...") and the launch nouns of its clause ("in the latest launch from ...")."""
-    owner = clause_owner(cue)
-    objects = [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    nouns = [t for t in cue.subtree if is_noun_cue(t) and clause_owner(t) == owner]
-    anchors = dict.fromkeys([cue, *heads, *objects, *nouns])
-    found = [site for anchor in anchors for prep in anchor.children
-             if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"] and (site := site_text(prep))]
-    return join_adjacent(cue.doc, sorted(found, key=lambda x: x.index))
-
-
-def join_adjacent(doc, sites: list[Site]) -> list[Site]:
-    """Site phrases that follow each other ("from waters" + "off Nampo") are one site."""
-    out: list[Site] = []
-    for site in sites:
-        prev = out[-1] if out else None
-        if prev and site.index == prev.end:
-            text = doc[prev.first:site.end].text.strip('"“”')
-            out[-1] = Site(text, max(prev.score, site.score), prev.index, prev.first, site.end,
-                           prev.country or site.country)
-        else:
-            out.append(site)
-    return out
-
-
-def site_text(prep: Token) -> Site | None:
-    """The object of a site preposition as written (without leading articles, possessives or edge
-    punctuation), scored 2 for a place name or noun, 1 for another proper noun, else 0."""
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
-        return None
-    toks = sorted(site_tokens(objs[0]), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].dep_ in {"det", "poss", "case"} or toks[0].is_quote):
-        toks.pop(0)
-    while toks and (toks[-1].is_punct or toks[-1].is_quote):
-        toks.pop()
-    if not toks:
-        return None
-    text = prep.doc[toks[0].i:toks[-1].i + 1].text.strip().strip('"“”')
-    places = {"GPE", "LOC", "FAC"} | ACTOR_LABELS
-    if any(t.ent_type_ in places or t.lemma_.lower() in rules()["place_nouns"] for t in toks):
-        score = 2
-    else:
-        score = int(any(t.pos_ == "PROPN" for t in toks))
-    countries = [t for t in objs[0].subtree if t.ent_type_ in {"COUNTRY", "CAPITAL"}]
-    code = countries[0].ent_id_ or None if countries else None
-    return Site(text, score, prep.i, toks[0].i, toks[-1].i + 1, code)
-
-
-def site_tokens(tok: Token) -> Iterator[Token]:
-    """A site phrase without the clauses that describe it ("..., which analysts believe ...")."""
-    yield tok
-    for child in tok.children:
-        if child.dep_ not in SUB_CLAUSES:
-            yield from site_tokens(child)
-
-
-# --- actors ------------------------------------------------------------------------------------
-
-def np_actor(ctx: DocContext, tok: Token) -> str | None:
-    """A country named by a noun phrase ("North Korea", "Pyongyang", "the DPRK's military"), or a pronoun mark."""
-    if tok.lower_ in rules()["pronouns"] and tok.pos_ == "PRON":
-        return PRONOUN
-    dets = [c for c in tok.children if c.dep_ == "det"]
-    short = f"{dets[0].lower_} {tok.lower_}" if dets else ""
-    if short in rules()["short_names"]:
-        return rules()["short_names"][short]
-    if tok.lower_ in rules()["anaphor_nouns"] and dets:
-        return PRONOUN
-    for t in [tok, *[c for c in tok.subtree if c != tok]]:
-        if t.ent_type_ in ACTOR_LABELS:
-            code = ctx.country_of_token(t)
-            if code:
-                return code
-    return None
-
-
-def verb_actor(ctx: DocContext, verb: Token) -> str | None:
-    """Subject of an active verb, agent of a passive one; coordinated and participle verbs share their head's."""
-    if verb.dep_ in {"amod", "compound"}:
-        found = country_before_cue(verb)
-        return ctx.country_of_token(found) if found is not None else None
-    cur = verb
-    while True:
-        subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
-        if subj:
-            return np_actor(ctx, subj[0])
-        agent = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agent:
-            return np_actor(ctx, agent[0])
-        if any(c.dep_ == "nsubjpass" for c in cur.children) or cur.dep_ not in {"conj", "xcomp", "advcl"}:
-            return None
-        cur = cur.head
-
-
-def noun_actor(ctx: DocContext, noun: Token) -> str | None:
-    """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it."""
-    for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-            found = np_actor(ctx, child)
-            if found:
-                return found
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for obj in child.children:
-                return np_actor(ctx, obj)
-    if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        return noun_actor(ctx, noun.head)
-    owner = clause_owner(noun)
-    if lemma(owner) in rules()["conduct_verbs"] and not in_subject(noun, owner):
-        return verb_actor(ctx, owner)
-    return None
-
-
-def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
-    """Pronouns -> the nearest country named before; unknown actors -> the nearest launch actor, else
-    the nearest country that was the subject of something other than a report."""
-    for m in mentions:
-        if m.actor == PRONOUN:
-            m.actor = antecedent(ctx, m.cue)
-    known = [m for m in mentions if m.actor]
-    for m in mentions:
-        if m.actor:
-            continue
-        before = [k for k in known if k.cue.i < m.cue.i]
-        if before or known:
-            m.actor = (before[-1] if before else known[0]).actor
-        else:
-            m.actor = antecedent(ctx, m.cue, acting_only=True)
-
-
-def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> str | None:
-    """The nearest country before ``tok`` in its sentence or the ``window`` sentences before it, subjects
-    first. ``acting_only`` keeps subjects of verbs other than reporting ones ("South Korea said")."""
-    sents = [s for s in ctx.sentences() if s.start <= tok.i]
-    scope = sents[-(window + 1):]
-    ents = [e for s in scope for e in s.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i]
-    subjects = [e for e in ents if e.root.dep_ in SUBJECTS | {"poss"}]
-    if acting_only:
-        pools = [[e for e in subjects if e.root.dep_ in SUBJECTS
-                  and e.root.head.lemma_.lower() not in rules()["reporting_verbs"]]]
-    else:
-        pools = [subjects, ents]
-    for pool in pools:
-        if pool:
-            return ctx.country(pool[-1])
-    return None
 
 
 # --- merging -----------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Who launched: the subject of a launch verb, the possessor of a launch noun, or an actor named before.
+
+A state that reports or condemns a launch (the subject of a reporting verb) is never its actor.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .context import DocContext, lemma
+from .launch_clauses import clause_owner, in_subject
+from .launch_words import ACTOR_LABELS, PRONOUN, SUBJECTS, country_before_cue, rules
+
+if TYPE_CHECKING:
+    from .launches import Mention
+
+
+def np_actor(ctx: DocContext, tok: Token) -> str | None:
+    """A country named by a noun phrase ("North Korea", "Pyongyang", "the DPRK's military"), or a pronoun mark."""
+    if tok.lower_ in rules()["pronouns"] and tok.pos_ == "PRON":
+        return PRONOUN
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    short = f"{dets[0].lower_} {tok.lower_}" if dets else ""
+    if short in rules()["short_names"]:
+        return rules()["short_names"][short]
+    if tok.lower_ in rules()["anaphor_nouns"] and dets:
+        return PRONOUN
+    for t in [tok, *[c for c in tok.subtree if c != tok]]:
+        if t.ent_type_ in ACTOR_LABELS:
+            code = ctx.country_of_token(t)
+            if code:
+                return code
+    return None
+
+
+def verb_actor(ctx: DocContext, verb: Token) -> str | None:
+    """Subject of an active verb, agent of a passive one; coordinated and participle verbs share their head's."""
+    if verb.dep_ in {"amod", "compound"}:
+        found = country_before_cue(verb)
+        return ctx.country_of_token(found) if found is not None else None
+    cur = verb
+    while True:
+        subj = [c for c in cur.children if c.dep_ in {"nsubj", "csubj"}]
+        if subj:
+            return np_actor(ctx, subj[0])
+        agent = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent:
+            return np_actor(ctx, agent[0])
+        if any(c.dep_ == "nsubjpass" for c in cur.children) or cur.dep_ not in {"conj", "xcomp", "advcl"}:
+            return None
+        cur = cur.head
+
+
+def noun_actor(ctx: DocContext, noun: Token) -> str | None:
+    """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            found = np_actor(ctx, child)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                return np_actor(ctx, obj)
+    if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return noun_actor(ctx, noun.head)
+    owner = clause_owner(noun)
+    if lemma(owner) in rules()["conduct_verbs"] and not in_subject(noun, owner):
+        return verb_actor(ctx, owner)
+    return None
+
+
+def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
+    """Pronouns -> the nearest country named before; unknown actors -> the nearest launch actor, else
+    the nearest country that was the subject of something other than a report."""
+    for m in mentions:
+        if m.actor == PRONOUN:
+            m.actor = antecedent(ctx, m.cue)
+    known = [m for m in mentions if m.actor]
+    for m in mentions:
+        if m.actor:
+            continue
+        before = [k for k in known if k.cue.i < m.cue.i]
+        if before or known:
+            m.actor = (before[-1] if before else known[0]).actor
+        else:
+            m.actor = antecedent(ctx, m.cue, acting_only=True)
+
+
+def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> str | None:
+    """The nearest country before ``tok`` in its sentence or the ``window`` sentences before it, subjects
+    first. ``acting_only`` keeps subjects of verbs other than reporting ones ("South Korea said")."""
+    sents = [s for s in ctx.sentences() if s.start <= tok.i]
+    scope = sents[-(window + 1):]
+    ents = [e for s in scope for e in s.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i]
+    subjects = [e for e in ents if e.root.dep_ in SUBJECTS | {"poss"}]
+    if acting_only:
+        pools = [[e for e in subjects if e.root.dep_ in SUBJECTS
+                  and e.root.head.lemma_.lower() not in rules()["reporting_verbs"]]]
+    else:
+        pools = [subjects, ents]
+    for pool in pools:
+        if pool:
+            return ctx.country(pool[-1])
+    return None
+

@@ -1,0 +1,178 @@
+"""When a launch happened and from where: the clause of a launch cue, its dates and its site phrases.
+
+A date dates a launch when it is an adverbial of the cue's own clause (or of the clause a "when" clause
+modifies, or of an impersonal frame such as "it appears that …"); the reporting date misattached after
+"said" does not. Sites are the phrases after "from", "off", "near" that look like places.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+from .launch_words import ACTOR_LABELS, CLAUSE_DEPS, SUB_CLAUSES, SUBJECTS, is_noun_cue, rules
+
+
+def what_clauses(verb: Token) -> list[Token]:
+    """Clauses that stand for the object: "fired what appeared to be a ballistic missile", "launched
+    what it claimed was a new missile" (the parser may hang the second half on the verb too)."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    clauses += [w.head for w in verb.children if w.dep_ == "dobj" and w.tag_ == "WP" and w.head != verb]
+    has_what = any(w.tag_ == "WP" and w.lower_ == "what" for c in clauses for w in c.children)
+    return list(dict.fromkeys(clauses)) if has_what else []
+
+
+def opens_clause(tok: Token) -> bool:
+    """A verb that heads its own clause (finite, coordinated or with a subject)."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+        return False
+    if tok.dep_ in CLAUSE_DEPS or tok.tag_ in rules()["finite_tags"]:
+        return True
+    return any(c.dep_ in SUBJECTS or (c.dep_ in {"aux", "auxpass"} and c.tag_ in rules()["finite_tags"])
+               for c in tok.children)
+
+
+def clause_owner(tok: Token) -> Token:
+    """The verb of the clause ``tok`` belongs to (participles belong to the clause they modify)."""
+    cur = tok
+    while not opens_clause(cur) and cur.head != cur:
+        cur = cur.head
+    return cur
+
+
+def cue_dates(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]:
+    """(day, end of its expression) for the dates of the cue's clause, in text order; failing those,
+    the dates of the clause that a "when" clause modifies."""
+    owner = clause_owner(cue)
+    owners = [owner, *[clause_owner(c) for c in (what_clauses(cue) if cue.pos_ == "VERB" else [])]]
+    dated = clause_dates(ctx, sent, owners, cue)
+    if not dated and any(c.lower_ in rules()["time_clause_marks"] for c in owner.children
+                         if c.dep_ in {"advmod", "mark"}):
+        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], cue)
+    if not dated and owner.dep_ == "ccomp" and _hedged(owner.head):
+        dated = clause_dates(ctx, sent, [clause_owner(owner.head)], owner.head)
+    return dated
+
+
+def _hedged(verb: Token) -> bool:
+    """"it appears that …", "it has been determined that …": an impersonal frame around the report."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.lower_ in rules()["hedge_subjects"]
+               for c in verb.children)
+
+
+def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
+    """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
+    out: list[tuple[date, int]] = []
+    for ent in ctx.date_spans(sent):
+        root = ent.root
+        owner = clause_owner(root)
+        if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
+            continue
+        day = ctx.resolve(ent.text)
+        if day and day not in [d for d, _ in out]:
+            out.append((day, ent.end))
+    return out
+
+
+def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
+    """A date that tells when the clause happened: not in its subject, not a modifier of another noun,
+    and not the reporting date misattached after "said" ("said on Friday it had launched ...")."""
+    if in_subject(tok, owner):
+        return False
+    if tok.dep_ in {"nmod", "compound", "amod", "poss"} and tok.head != cue:
+        return False
+    subjects = [c.i for c in owner.children if c.dep_ in SUBJECTS]
+    return not (owner.dep_ == "ccomp" and subjects and owner.head.i < tok.i < min(subjects)
+                and not _hedged(owner.head))
+
+
+def in_phrase(tok: Token, cue: Token) -> bool:
+    """``tok`` modifies the launch noun itself ("24 March launch", "launch ... on 24 March")."""
+    return cue in tok.ancestors and cue.pos_ in {"NOUN", "PROPN"}
+
+
+def in_subject(tok: Token, owner: Token) -> bool:
+    """True when the path from ``tok`` up to ``owner`` passes through a subject or a possessor."""
+    cur = tok
+    while cur != owner and cur.head != cur:
+        if cur.dep_ in SUBJECTS or cur.dep_ == "poss":
+            return True
+        cur = cur.head
+    return False
+
+
+# --- sites -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Site:
+    """A launch site phrase: its text, how much it looks like a place (0-2), the preposition's index, its
+    first and end tokens, and the country it names (a launch from a place in a country is that country's)."""
+
+    text: str
+    score: int
+    index: int
+    first: int
+    end: int
+    country: str | None
+
+
+def cue_sites(cue: Token, heads: list[Token]) -> list[Site]:
+    """The "from/off/near" phrases of the cue, its missiles, its prepositional objects ("at dawn from
+    ...") and the launch nouns of its clause ("in the latest launch from ...")."""
+    owner = clause_owner(cue)
+    objects = [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    nouns = [t for t in cue.subtree if is_noun_cue(t) and clause_owner(t) == owner]
+    anchors = dict.fromkeys([cue, *heads, *objects, *nouns])
+    found = [site for anchor in anchors for prep in anchor.children
+             if prep.dep_ == "prep" and prep.lower_ in rules()["site_preps"] and (site := site_text(prep))]
+    return join_adjacent(cue.doc, sorted(found, key=lambda x: x.index))
+
+
+def join_adjacent(doc, sites: list[Site]) -> list[Site]:
+    """Site phrases that follow each other ("from waters" + "off Nampo") are one site."""
+    out: list[Site] = []
+    for site in sites:
+        prev = out[-1] if out else None
+        if prev and site.index == prev.end:
+            text = doc[prev.first:site.end].text.strip('"“”')
+            out[-1] = Site(text, max(prev.score, site.score), prev.index, prev.first, site.end,
+                           prev.country or site.country)
+        else:
+            out.append(site)
+    return out
+
+
+def site_text(prep: Token) -> Site | None:
+    """The object of a site preposition as written (without leading articles, possessives or edge
+    punctuation), scored 2 for a place name or noun, 1 for another proper noun, else 0."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
+        return None
+    toks = sorted(site_tokens(objs[0]), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ in {"det", "poss", "case"} or toks[0].is_quote):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_quote):
+        toks.pop()
+    if not toks:
+        return None
+    text = prep.doc[toks[0].i:toks[-1].i + 1].text.strip().strip('"“”')
+    places = {"GPE", "LOC", "FAC"} | ACTOR_LABELS
+    if any(t.ent_type_ in places or t.lemma_.lower() in rules()["place_nouns"] for t in toks):
+        score = 2
+    else:
+        score = int(any(t.pos_ == "PROPN" for t in toks))
+    countries = [t for t in objs[0].subtree if t.ent_type_ in {"COUNTRY", "CAPITAL"}]
+    code = countries[0].ent_id_ or None if countries else None
+    return Site(text, score, prep.i, toks[0].i, toks[-1].i + 1, code)
+
+
+def site_tokens(tok: Token) -> Iterator[Token]:
+    """A site phrase without the clauses that describe it ("..., which analysts believe ...")."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ not in SUB_CLAUSES:
+            yield from site_tokens(child)
+

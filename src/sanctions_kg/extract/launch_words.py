@@ -1,0 +1,36 @@
+"""Words and small parse helpers shared by the launch modules (``rules/launch.yml``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..nlp.gazetteer import load_yaml
+from .context import lemma
+from .lexicon import RULES
+
+ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "relcl", "parataxis"}
+SUB_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+PRONOUN = "<pronoun>"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The launch word lists (``rules/launch.yml``) as sets."""
+    return {k: frozenset(v) if isinstance(v, list) else v
+            for k, v in load_yaml(RULES / "launch.yml").items()}
+
+
+
+def is_noun_cue(tok: Token) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} and lemma(tok) in rules()["nouns"]
+
+
+def country_before_cue(tok: Token) -> Token | None:
+    """The token of a country entity just before ``tok`` (skipping "test -")."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].text == "-" or tok.doc[i].lower_ == "test"):
+        i -= 1
+    return tok.doc[i] if i >= 0 and tok.doc[i].ent_type_ in ACTOR_LABELS else None
