@@ -9,7 +9,7 @@ in ``rules/caps.yml``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -47,8 +47,8 @@ class Figures:
 
     start: int
     end: int
-    before: list[float | None]
-    after: list[float | None]
+    before: Sequence[float | None]
+    after: Sequence[float | None]
     unit: str
 
 
@@ -273,4 +273,5 @@ def cap_verb(sent: Span, at: int) -> Token | None:
     words = rules()["cue_words"]
     verbs = [t for t in sent.doc[sent.start:at] if t.pos_ in {"VERB", "AUX"}]
     cues = [t for t in verbs if t.lemma_.lower() in words or t.lower_ in words]
-    return (cues or verbs or [None])[-1]
+    found = cues or verbs
+    return found[-1] if found else None

@@ -337,7 +337,7 @@ def compatible(m: Mention, ev: Event) -> bool:
 def merge(mentions: list[Mention]) -> list[Event]:
     """Dated mentions group by (actor, date); undated ones join the nearest compatible event."""
     events: list[Event] = []
-    by_key: dict[tuple[str, date], Event] = {}
+    by_key: dict[tuple[str | None, date], Event] = {}
     for m in mentions:
         if m.date is not None:
             key = (m.actor, m.date)

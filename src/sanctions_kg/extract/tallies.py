@@ -8,10 +8,11 @@ tally never sum past 15; anything else is dropped here, before it can reach the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, lemma
+from .context import DocContext
 from .numbers import parse_count
 
 COUNCIL_SIZE = 15
@@ -74,7 +75,7 @@ def merge_counts(tally: dict[str, int], counts: dict[str, int]) -> None:
         tally.setdefault(key, value)
 
 
-def complete_tally(tally: dict[str, int], positions: dict[str, str]) -> dict[str, int]:
+def complete_tally(tally: dict[str, int], positions: Mapping[str, str]) -> dict[str, int]:
     """Fill what the Council's size implies (15-0 means no abstentions), then drop an impossible tally."""
     named = Counter(positions.values())
     if "in_favour" in tally:
@@ -87,7 +88,3 @@ def complete_tally(tally: dict[str, int], positions: dict[str, str]) -> dict[str
         return {}
     return tally
 
-
-def is_vote_number_word(tok: Token) -> bool:
-    """A count word that may open a tally ("eleven members", "13 others")."""
-    return tok.like_num and plausible_count(tok) is not None and lemma(tok) not in {"a", "an", "one"}
