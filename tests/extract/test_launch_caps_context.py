@@ -38,3 +38,24 @@ def test_the_commodity_of_the_previous_sentence_carries(make_ctx):
                    "barrels from 1 January; it also limits crude oil to 3.5 million barrels.", "2018-03-01")
     caps = {(c.commodity, c.after) for c in extract_caps(ctx)}
     assert caps == {("refined_petroleum", 250000.0), ("crude_oil", 3500000.0)}
+
+
+def test_a_weekday_leaning_on_a_time_of_day_dates_the_launch(make_ctx):
+    ctx = make_ctx("North Korea fired a salvo of short-range ballistic missiles from the Sunan airfield on "
+                   "Thursday morning.", "2023-04-14", "Asia/Seoul")
+    [launch] = extract_launches(ctx)
+    assert launch.date == date(2023, 4, 13) and launch.types == ("srbm",) and launch.count is None
+
+
+def test_state_media_a_day_later_keeps_the_launch_day(make_ctx):
+    ctx = make_ctx("North Korea's state media said on Friday it had test-fired a new hypersonic missile on "
+                   "Thursday from an area near the capital.", "2022-01-07", "Asia/Seoul")
+    [launch] = extract_launches(ctx)
+    assert (launch.date, launch.types, launch.site) == (date(2022, 1, 6), ("hypersonic",), "area near the capital")
+
+
+def test_capped_at_a_figure_a_year(make_ctx):
+    ctx = make_ctx("Under the text, refined petroleum imports by North Korea are capped at 2 million barrels a "
+                   "year.", "2017-09-16")
+    [cap] = extract_caps(ctx)
+    assert (cap.commodity, cap.after, cap.country) == ("refined_petroleum", 2000000.0, "PRK")

@@ -130,3 +130,18 @@ def test_a_state_not_on_the_council_that_year_holds_no_position(make_ctx):
                    "in favour and Canada voting against.", "2019-06-13")
     vote = _by_number(extract_votes(ctx))[2474]
     assert dict(vote.positions) == {"DEU": "in_favour"}
+
+
+def test_voted_n_to_n_and_the_size_of_the_council_give_the_tally(make_ctx):
+    ctx = make_ctx("The Council voted 12 to 3 on Thursday to renew the measures on the Central African Republic.",
+                   "2019-12-20", "America/New_York")
+    vote = extract_votes(ctx)[0]
+    assert (vote.in_favour, vote.against, vote.abstentions, vote.date) == (12, 3, 0, date(2019, 12, 19))
+
+
+def test_the_remaining_members_with_a_list_between_count_in_favour(make_ctx):
+    ctx = make_ctx("Russia and China abstained, while the remaining 13 members — including France, Kuwait and "
+                   "Sweden — voted in favour of the text on Friday.", "2018-07-14", "America/New_York")
+    vote = extract_votes(ctx)[0]
+    assert (vote.in_favour, vote.against, vote.abstentions) == (13, 0, 2)
+    assert {c for c, p in vote.positions if p == "in_favour"} == {"FRA", "KWT", "SWE"}

@@ -234,13 +234,13 @@ def pair_at(found: list[Slot], i: int) -> tuple[Slot | None, Slot | None]:
 
 def cap_country(ctx: DocContext, span: Span) -> str | None:
     """The country whose imports the phrase before the figures speaks of ("North Korea's imports",
-    "deliveries to North Korea", "oil that North Korea can import")."""
+    "deliveries to North Korea", "imports by North Korea", "oil that North Korea can import")."""
     found = None
     for iso3, ent in ctx.countries(span):
         root = ent.root
         if root.dep_ not in rules()["country_deps"]:
             continue
-        if root.dep_ == "pobj" and root.head.lower_ not in {"to", "into", "for", "of"}:
+        if root.dep_ == "pobj" and root.head.lower_ not in rules()["country_preps"]:
             continue
         found = iso3
     return found

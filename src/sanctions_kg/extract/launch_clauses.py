@@ -68,6 +68,8 @@ def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -
     out: list[tuple[date, int]] = []
     for ent in ctx.date_spans(sent):
         root = ent.root
+        while root.dep_ in {"compound", "nmod"} and root.head.ent_type_ in {"DATE", "TIME"}:
+            root = root.head  # "on Thursday morning": the day leans on the time of day
         owner = clause_owner(root)
         if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
             continue

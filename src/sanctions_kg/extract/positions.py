@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Position
 from .context import DocContext, lemma
-from .tallies import TALLY_POSITION
+from .tallies import TALLY_POSITION, plausible_count
 
 
 def countries_in(ctx: DocContext, tokens: Iterable[Token]) -> list[str]:
@@ -82,6 +82,24 @@ def verb_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
         pos = vote_direction(tok)
         return [(c, pos) for c in countries_in(ctx, subjects(tok))] if pos else []
     return []
+
+
+def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
+    """"the remaining 13 members — A, B, … — voted in favour", "four delegations abstained": a count of
+    voters as the subject of a vote verb, however long the list between them."""
+    lex = ctx.lexicon
+    if lemma(tok) in lex.cue("abstain"):
+        pos: Position | None = "abstention"
+    else:
+        pos = vote_direction(tok) if lemma(tok) in lex.cue("vote") else None
+    if pos is None:
+        return None
+    for sub in (c for c in tok.children if c.dep_ == "nsubj" and lemma(c) in lex.cue("voter_nouns")):
+        for num in (c for c in sub.children if c.dep_ == "nummod"):
+            count = plausible_count(num)
+            if count is not None:
+                return pos, count
+    return None
 
 
 def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, Position]]:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Position, VoteFact
 from .context import DocContext, lemma
-from .positions import core, countries_in, listed_positions, verb_positions
+from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
 from .vote_details import concerns_of, event_date, read_sponsors
@@ -159,6 +159,8 @@ class _Reader:
                 pairs = verb_positions(ctx, tok)
                 if pairs:
                     found.append((tok, _positions_action(pairs, sent), None, STRONG))
+                if (counted := subject_count(ctx, tok)) is not None:
+                    found.append((tok, _tally_action({counted[0]: counted[1]}), None, STRONG))
         for span, counts in tally_cues(ctx, sent):
             found.append((span.root, _tally_action(counts), None, STRONG))
         for span, iso3, pos in listed_positions(ctx, sent):
