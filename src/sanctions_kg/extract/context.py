@@ -29,6 +29,7 @@ class DocContext:
     document: Document
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _sentences: list[Span] | None = field(default=None, init=False, repr=False)
+    _terms: dict[str, list[Span]] | None = field(default=None, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -54,8 +55,11 @@ class DocContext:
 
     def terms(self, span: Span, label: str) -> list[Span]:
         """Domain-term spans (``MISSILE``, ``TALLY_FAVOUR``, …) inside ``span``."""
-        return [t for t in self.doc.spans.get(TERMS_KEY, [])
-                if t.label_ == label and t.start >= span.start and t.end <= span.end]
+        if self._terms is None:
+            self._terms = {}
+            for t in self.doc.spans.get(TERMS_KEY, []):
+                self._terms.setdefault(t.label_, []).append(t)
+        return [t for t in self._terms.get(label, ()) if t.start >= span.start and t.end <= span.end]
 
     def country(self, ent: Span) -> str | None:
         """ISO3 of a country-like entity: its gazetteer id, else a name lookup."""
