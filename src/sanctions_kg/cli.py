@@ -178,7 +178,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         store = _open(args, read_only=True)
     else:
         store = OxigraphStore(None)
-        build([args.gold_dir], store, on_error=_report_bad_file)
+        built = build([args.gold_dir], store, on_error=_report_bad_file)
+        for line in built.invalid:  # its gold facts will count as misses: say why
+            print(f"sanctions-kg: invalid graph, not scored: {line}", file=sys.stderr)
     try:
         report = evaluate(args.gold_dir, store)
         print(format_report(report, verbose=args.list_misses))
