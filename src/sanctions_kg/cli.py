@@ -172,15 +172,20 @@ def _document_graphs(store, item: str) -> list[str]:
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the extraction against hand-made gold facts (.gold.json) per fact family."""
     from .build import build
-    from .evaluate import evaluate, format_report
+    from .evaluate import evaluate, format_report, write_json
     from .store import OxigraphStore
     if args.graph or args.store or args.endpoint:
         store = _open(args, read_only=True)
     else:
         store = OxigraphStore(None)
-        build([args.gold_dir], store, on_error=_report_bad_file)
+        built = build([args.gold_dir], store, on_error=_report_bad_file)
+        for line in built.invalid:  # its gold facts will count as misses: say why
+            print(f"sanctions-kg: invalid graph, not scored: {line}", file=sys.stderr)
     try:
-        print(format_report(evaluate(args.gold_dir, store), verbose=args.list_misses))
+        report = evaluate(args.gold_dir, store)
+        print(format_report(report, verbose=args.list_misses))
+        if args.json:
+            write_json(report, args.json)
         return EXIT_OK
     finally:
         store.close()
@@ -208,7 +213,9 @@ def _parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_remove)
     e = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     e.add_argument("gold_dir", type=Path, help="folder of NAME.txt, NAME.meta.yml and NAME.gold.json")
-    e.add_argument("--verbose", dest="list_misses", action="store_true", help="list every miss and every extra")
+    e.add_argument("--misses", "--verbose", dest="list_misses", action="store_true",
+                   help="list every miss and every extra (--verbose is an older alias)")
+    e.add_argument("--json", type=Path, metavar="OUT", help="also write the per-family figures to OUT as JSON")
     _store_options(e)
     e.set_defaults(func=cmd_eval)
     return p
