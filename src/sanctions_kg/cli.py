@@ -147,8 +147,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
-_BY_SOURCE_FILE = """PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
-SELECT ?doc WHERE { GRAPH ?doc { ?doc a skg:Document ; skg:sourceFile ?p } }"""
+_BY_SOURCE_FILE = """SELECT ?doc WHERE { GRAPH ?doc { ?doc a skg:Document ; skg:sourceFile ?p } }"""
 
 
 def _document_graphs(store, item: str) -> list[str]:
@@ -160,13 +159,15 @@ def _document_graphs(store, item: str) -> list[str]:
 
     from .documents import read_document
     from .ids import document_iri
+    from .vocabulary import sparql_prefixes
     if item.startswith(("http://", "https://")):
         return [item] if store.has_graph(item) else []
     if Path(item).is_file():
         iri = str(document_iri(read_document(Path(item), load_settings().max_bytes).doc_id))
         if store.has_graph(iri):
             return [iri]
-    return sorted({str(row["doc"]) for row in store.query(_BY_SOURCE_FILE, bindings={"p": Literal(item)})})
+    rows = store.query(sparql_prefixes("skg") + _BY_SOURCE_FILE, bindings={"p": Literal(item)})
+    return sorted({str(row["doc"]) for row in rows})
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -222,7 +223,8 @@ def _add_build(sub) -> None:
     b.add_argument("--batch-size", type=_positive(int), default=None, help="documents per nlp.pipe batch")
     b.add_argument("--n-process", type=_positive(int), default=1, help="parser processes (nlp.pipe n_process)")
     b.add_argument("--validate-batch", type=_positive(int), default=None,
-                   help="documents validated and stored together (default 64; an interrupted build loses at most these)")
+                   help="documents validated and stored together "
+                   "(default 64; an interrupted build loses at most these)")
     b.add_argument("--max-bytes", type=_positive(int), default=None,
                    help="skip files larger than this (default 5 MB)")
     b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")
@@ -238,7 +240,8 @@ def _add_query(sub) -> None:
     q.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE as an RDF term (<iri>, prefixed name, integer, date or literal)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
-    q.add_argument("--timeout", type=_positive(float), default=30.0, help="seconds before the query is stopped (default 30)")
+    q.add_argument("--timeout", type=_positive(float), default=30.0,
+                   help="seconds before the query is stopped (default 30)")
     q.add_argument("--allow-update", action="store_true", help="allow SPARQL Update (INSERT, DELETE, DROP, …)")
     q.add_argument("--allow-service", action="store_true", help="allow SERVICE federation to other endpoints")
     q.add_argument("--list", action="store_true", help="list the named queries")

@@ -32,6 +32,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier
 
 from .errors import Errors, QueryError
+from .vocabulary import PREFIXES
 
 if TYPE_CHECKING:  # the store layer is imported only for type checking: query.py works on any Store
     from .store import QueryResult, Store
@@ -41,17 +42,6 @@ FORMATS = ("table", "csv", "json")
 CHUNK_ROWS = 1000
 MAX_CELL = 80
 
-PREFIXES: dict[str, str] = {
-    "skg": "https://w3id.org/sanctions-kg/ontology#",
-    "id": "https://w3id.org/sanctions-kg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 
 # --------------------------------------------------------------------------------------------
 # Named queries

@@ -11,20 +11,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SH, SKOS
+from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from .errors import Errors, ValidationError
-from .namespace import ID, SHAPES_FILE, SKG, ontology_path
+from .namespace import ID, SHAPES_FILE, ontology_path
 from .settings import Settings
+from .vocabulary import PREFIXES, bind_prefixes
 
-GraphLike = Union[Graph, Dataset]
+GraphLike = Graph | Dataset
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,7 @@ def _path_text(node: Node, graph: Graph) -> str:
 
 def _results(report: Graph) -> Iterable[ShapeResult]:
     """Flatten each ``sh:ValidationResult`` of a pySHACL report graph."""
-    for prefix, namespace in (("skg", SKG._NS), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
-        report.bind(prefix, namespace, override=True)
+    bind_prefixes(report, {p: PREFIXES[p] for p in ("skg", "prov", "dcterms", "skos")}, override=True)
     # Only the report's own results: nested sh:detail results (from sh:node) would double-count.
     for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)
