@@ -14,11 +14,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import DocumentError, SanctionsKGError
-from .settings import REPO_DIR, load_settings
+from .settings import load_settings
 
 log = logging.getLogger("sanctions_kg")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-QUERIES_DIR = REPO_DIR / "ontology" / "queries"
+
+
+def queries_dir() -> Path:
+    """The named queries: ``queries/`` of the settings' ontology folder (``SANCTIONS_KG_ONTOLOGY``, as the helper)."""
+    return load_settings().ontology_dir / "queries"
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -97,12 +101,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     """Run SPARQL (a string, a .rq file or a named query) and print the results."""
     from .query import list_queries, resolve_query, run_query, write_results
     if args.list:
-        for q in list_queries(QUERIES_DIR):
+        for q in list_queries(queries_dir()):
             print(f"{q.name}\t{q.title}")
         return EXIT_OK
     if not args.query:
         raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
-    named = resolve_query(args.query, QUERIES_DIR)
+    named = resolve_query(args.query, queries_dir())
     with _open(args, read_only=not args.allow_update) as store:
         result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
                            allow_update=args.allow_update, allow_service=args.allow_service)
