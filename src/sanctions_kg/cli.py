@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import DocumentError, SanctionsKGError
+from .errors import DocumentError, Errors, SanctionsKGError
 from .settings import load_settings
 
 log = logging.getLogger("sanctions_kg")
@@ -83,7 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
               f"{report.facts} facts, {len(store)} quads; {len(report.errors)} bad file(s)", file=sys.stderr)
         for line in report.invalid:
-            print(f"sanctions-kg: invalid graph, not stored: {line}", file=sys.stderr)
+            print(f"sanctions-kg: error: {Errors.E073.format(detail=line)}", file=sys.stderr)
         return EXIT_FAILURE if report.failed else EXIT_OK
 
 
@@ -143,7 +143,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         for item in args.documents:
             iris = _document_graphs(store, item)
             if not iris:
-                raise SanctionsKGError(f"not in the store: {item}")
+                raise SanctionsKGError(Errors.E070.format(item=item))
             for iri in iris:
                 store.remove_graph(iri)
                 print(f"removed {iri}", file=sys.stderr)
@@ -220,7 +220,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_build(sub) -> None:
-    b = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__ + " Every *.txt under a "
+    b = sub.add_parser("build", help=cmd_build.__doc__, description=(cmd_build.__doc__ or "") + " Every *.txt under a "
                        "folder is a document; NAME.meta.yml beside it is its metadata.")
     b.add_argument("paths", nargs="+", type=Path, help="documents and/or folders of documents")
     b.add_argument("-o", "--output", type=Path, help="also write the graph to this file (.ttl .trig .nq .nt .jsonld)")
@@ -238,7 +238,7 @@ def _add_build(sub) -> None:
 
 
 def _add_query(sub) -> None:
-    q = sub.add_parser("query", help=cmd_query.__doc__, description=cmd_query.__doc__ +
+    q = sub.add_parser("query", help=cmd_query.__doc__, description=(cmd_query.__doc__ or "") +
                        " Named queries live in ontology/queries/ (cq1 … cq9); --list shows them.")
     q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a query name such as cq1")
     q.add_argument("--param", action="append", metavar="NAME=VALUE",

@@ -32,6 +32,7 @@ from .records import (
     VoteFact,
 )
 from .resolve import Identities
+from .ruleset import rules_dir
 from .vocabulary import COMMODITY, MEASURE, MISSILE, OUTCOME, POSITION, SHORTCUT, STATUS, UNIT, bind_prefixes
 from .vocabulary import OUTCOME_CODES as OUTCOME_CODES  # re-exported: older imports read the codes here
 from .vocabulary import PREFIXES as PREFIXES
@@ -43,7 +44,7 @@ class GraphBuilder:
 
     def __init__(self, document: Document, lexicon: Lexicon | None = None) -> None:
         self.document = document
-        self.lex = lexicon or load_lexicon()
+        self.lex = lexicon or load_lexicon(rules_dir())
         self.g = Graph()
         bind_prefixes(self.g)
         self.doc_iri = ids.document_iri(document.doc_id)

@@ -88,3 +88,14 @@ def test_pattern_builders_are_pure() -> None:
     missiles = lexicon_patterns("MISSILE", {"icbm": ["Hwasong-17"], "note": "not a list"})
     assert [p["pattern"] for p in missiles] == [
         [{"LOWER": "hwasong"}, {"LOWER": "-"}, {"LOWER": {"IN": ["17", "17s"]}}], [{"LOWER": "hwasong-17"}]]
+
+
+def test_one_set_of_actor_labels() -> None:
+    """The extractors' country labels are the gazetteer's (until they import it, their copies must agree)."""
+    import importlib
+
+    from sanctions_kg.nlp.gazetteer import ACTOR_LABELS
+    assert {"COUNTRY", "DEMONYM", "CAPITAL"} == ACTOR_LABELS
+    for name in ("launches", "caps", "represents"):
+        module = importlib.import_module(f"sanctions_kg.extract.{name}")
+        assert set(getattr(module, "ACTOR_LABELS", ACTOR_LABELS)) == ACTOR_LABELS, name

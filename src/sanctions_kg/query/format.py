@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ..errors import Errors, FormatError
 from ..vocabulary import PREFIXES
 from .safety import _PREFIXED, Term
 
@@ -31,7 +32,7 @@ def write_results(result: QueryResult, fmt: str, out: TextIO) -> None:
     ``table`` (readable, so buffered), N-Triples streamed for ``csv`` and ``json``.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise FormatError(Errors.E071.format(fmt=fmt, known=", ".join(FORMATS)))
     if result.kind == "ask":
         _write_boolean(bool(result.boolean), fmt, out)
     elif result.kind == "select":
