@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -63,7 +64,7 @@ def check_query(sparql: str, allow_update: bool = False, allow_service: bool = F
 def _refuse(tree: Any, kind: str, allow_update: bool, allow_service: bool) -> None:
     """Raise E022/E023 for a parsed query the caller did not allow."""
     if kind == "update" and not allow_update:
-        forms = ", ".join(dict.fromkeys(_update_form(r) for r in dict.get(tree, "request")))
+        forms = ", ".join(dict.fromkeys(_update_form(r) for r in dict.get(tree, "request") or ()))
         raise QueryError(Errors.E022.format(form=forms))
     if not allow_service and _uses_service(tree):
         raise QueryError(Errors.E023)
@@ -217,7 +218,7 @@ def _value_term(value: str, pair: str) -> Term:
     return Literal(value)
 
 
-def check_params(sparql_or_variables: str | set[str], params: Mapping[str, Any]) -> None:
+def check_params(sparql_or_variables: str | AbstractSet[str], params: Mapping[str, Any]) -> None:
     """Refuse (E026) a parameter that names no variable of the query: it would silently do nothing."""
     if not params:
         return
