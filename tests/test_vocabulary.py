@@ -107,3 +107,14 @@ def test_only_namespace_and_vocabulary_spell_the_ontology_iri() -> None:
         if ONTOLOGY_IRI in path.read_text(encoding="utf-8"):
             offenders.append(rel)
     assert offenders == []
+
+
+def test_record_code_types_list_the_vocabulary_codes() -> None:
+    """The ``Literal`` code types of the records (for the type checker) name exactly the vocabulary's codes."""
+    from typing import get_args
+
+    from sanctions_kg import records
+    pairs = {"Position": "VotePosition", "Outcome": "Outcome", "Status": "DesignationStatus", "Measure": "Measure",
+             "MissileType": "MissileType", "Commodity": "Commodity", "Unit": "Unit"}
+    for alias, cls in pairs.items():
+        assert set(get_args(getattr(records, alias))) == set(vocabulary.CODES[cls]), alias
