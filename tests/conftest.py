@@ -54,3 +54,17 @@ def seed_kg(seed_store):
     """The Python helper over the seed store."""
     from sanctions_kg import KnowledgeGraph
     return KnowledgeGraph(seed_store)
+
+
+# Tests that load the statistical spaCy model: those using a fixture that builds with it, and the CLI and
+# end-to-end tests (their subprocesses build). ``pytest -m "not model"`` runs the rest, in seconds.
+MODEL_FIXTURES = frozenset({"nlp", "make_ctx", "seed_store", "seed_kg", "seed_workdir", "workdir"})
+MODEL_FOLDERS = frozenset({"cli", "e2e"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``model`` on every test that needs the statistical model (the marker is never written by hand)."""
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(REPO / "tests").parts
+        if parts[0] in MODEL_FOLDERS or MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)

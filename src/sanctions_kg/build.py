@@ -1,4 +1,4 @@
-"""Build: files -> documents -> spaCy -> facts -> resolved triples -> one named graph per document.
+"""Build: files -> documents -> spaCy -> facts -> identities -> triples -> one named graph per document.
 
 Documents are read lazily and parsed with ``nlp.pipe`` in batches, so memory does not grow with the
 corpus. A document already in the store (same content hash) is skipped; a changed file replaces the
@@ -21,13 +21,13 @@ from .graph import build_document_graph
 from .ids import document_iri
 from .nlp import build_pipeline
 from .records import Document
-from .resolve import index_from_store
+from .resolve import EventIndex, index_from_store
 from .settings import Settings, load_settings
 from .store import Store
 from .validate import validate_graph
+from .vocabulary import sparql_prefixes
 
-SAME_FILE_QUERY = """
-PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
+SAME_FILE_QUERY = sparql_prefixes("skg") + """
 SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p) }
 """
 
@@ -72,13 +72,15 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     for parsed, (document, stale) in pairs:
         try:
             facts = extract_document(parsed, document)
-            pending.append(_Pending(document, build_document_graph(facts, index), len(facts), stale))
+            identities = index.resolve(facts)  # identity is decided here; the graph only writes
+            pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
+            index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
         if len(pending) >= max(size, settings.validate_batch):
-            _flush(pending, store, report, validate, bar)
-    _flush(pending, store, report, validate, bar)
+            _flush(pending, store, report, validate, bar, index)
+    _flush(pending, store, report, validate, bar, index)
     if bar is not None:
         bar.close()
     return report
@@ -104,13 +106,15 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc, stale
 
 
-def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None) -> None:
+def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None,
+           index: EventIndex | None = None) -> None:
     """Validate a batch of document graphs and store the valid ones, each in one transaction.
 
     The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others.
     A changed file's earlier graph is removed only once its new graph is stored: a new version that
-    fails keeps the old one.
+    fails keeps the old one. The event index learns a document's events only once its graph is
+    stored, so a rejected document leaves no trace in the identities of later batches.
     """
     if not pending:
         return
@@ -120,8 +124,12 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
             result = validate_graph(item.graph)
             if not result.conforms:
                 report.invalid.append(f"{item.document.path}: {result.text}")
+                if index is not None:
+                    index.discard(item.document.doc_id)
                 continue
         store.add_graph(str(document_iri(item.document.doc_id)), item.graph)
+        if index is not None:
+            index.commit(item.document.doc_id)
         for old in item.stale:
             store.remove_graph(old)
         report.replaced += bool(item.stale)

@@ -13,12 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import DocumentError, SanctionsKGError
-from .settings import REPO_DIR, load_settings
+from .errors import DocumentError, Errors, SanctionsKGError
+from .settings import load_settings
 
 log = logging.getLogger("sanctions_kg")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-QUERIES_DIR = REPO_DIR / "ontology" / "queries"
+
+
+def queries_dir() -> Path:
+    """The named queries: ``queries/`` of the settings' ontology folder (``SANCTIONS_KG_ONTOLOGY``, as the helper)."""
+    return load_settings().ontology_dir / "queries"
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -79,7 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
               f"{report.facts} facts, {len(store)} quads; {len(report.errors)} bad file(s)", file=sys.stderr)
         for line in report.invalid:
-            print(f"sanctions-kg: invalid graph, not stored: {line}", file=sys.stderr)
+            print(f"sanctions-kg: error: {Errors.E073.format(detail=line)}", file=sys.stderr)
         return EXIT_FAILURE if report.failed else EXIT_OK
 
 
@@ -97,12 +101,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     """Run SPARQL (a string, a .rq file or a named query) and print the results."""
     from .query import list_queries, resolve_query, run_query, write_results
     if args.list:
-        for q in list_queries(QUERIES_DIR):
+        for q in list_queries(queries_dir()):
             print(f"{q.name}\t{q.title}")
         return EXIT_OK
     if not args.query:
         raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
-    named = resolve_query(args.query, QUERIES_DIR)
+    named = resolve_query(args.query, queries_dir())
     with _open(args, read_only=not args.allow_update) as store:
         result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
                            allow_update=args.allow_update, allow_service=args.allow_service)
@@ -139,7 +143,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         for item in args.documents:
             iris = _document_graphs(store, item)
             if not iris:
-                raise SanctionsKGError(f"not in the store: {item}")
+                raise SanctionsKGError(Errors.E070.format(item=item))
             for iri in iris:
                 store.remove_graph(iri)
                 print(f"removed {iri}", file=sys.stderr)
@@ -147,8 +151,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
-_BY_SOURCE_FILE = """PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
-SELECT ?doc WHERE { GRAPH ?doc { ?doc a skg:Document ; skg:sourceFile ?p } }"""
+_BY_SOURCE_FILE = """SELECT ?doc WHERE { GRAPH ?doc { ?doc a skg:Document ; skg:sourceFile ?p } }"""
 
 
 def _document_graphs(store, item: str) -> list[str]:
@@ -160,13 +163,15 @@ def _document_graphs(store, item: str) -> list[str]:
 
     from .documents import read_document
     from .ids import document_iri
+    from .vocabulary import sparql_prefixes
     if item.startswith(("http://", "https://")):
         return [item] if store.has_graph(item) else []
     if Path(item).is_file():
         iri = str(document_iri(read_document(Path(item), load_settings().max_bytes).doc_id))
         if store.has_graph(iri):
             return [iri]
-    return sorted({str(row["doc"]) for row in store.query(_BY_SOURCE_FILE, bindings={"p": Literal(item)})})
+    rows = store.query(sparql_prefixes("skg") + _BY_SOURCE_FILE, bindings={"p": Literal(item)})
+    return sorted({str(row["doc"]) for row in rows})
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -222,14 +227,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_build(sub) -> None:
-    b = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__ + " Every *.txt under a "
+    b = sub.add_parser("build", help=cmd_build.__doc__, description=(cmd_build.__doc__ or "") + " Every *.txt under a "
                        "folder is a document; NAME.meta.yml beside it is its metadata.")
     b.add_argument("paths", nargs="+", type=Path, help="documents and/or folders of documents")
     b.add_argument("-o", "--output", type=Path, help="also write the graph to this file (.ttl .trig .nq .nt .jsonld)")
     b.add_argument("--batch-size", type=_positive(int), default=None, help="documents per nlp.pipe batch")
     b.add_argument("--n-process", type=_positive(int), default=1, help="parser processes (nlp.pipe n_process)")
     b.add_argument("--validate-batch", type=_positive(int), default=None,
-                   help="documents validated and stored together (default 64; an interrupted build loses at most these)")
+                   help="documents validated and stored together "
+                   "(default 64; an interrupted build loses at most these)")
     b.add_argument("--max-bytes", type=_positive(int), default=None,
                    help="skip files larger than this (default 5 MB)")
     b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")
@@ -239,13 +245,14 @@ def _add_build(sub) -> None:
 
 
 def _add_query(sub) -> None:
-    q = sub.add_parser("query", help=cmd_query.__doc__, description=cmd_query.__doc__ +
+    q = sub.add_parser("query", help=cmd_query.__doc__, description=(cmd_query.__doc__ or "") +
                        " Named queries live in ontology/queries/ (cq1 … cq9); --list shows them.")
     q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a query name such as cq1")
     q.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE as an RDF term (<iri>, prefixed name, integer, date or literal)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
-    q.add_argument("--timeout", type=_positive(float), default=30.0, help="seconds before the query is stopped (default 30)")
+    q.add_argument("--timeout", type=_positive(float), default=30.0,
+                   help="seconds before the query is stopped (default 30)")
     q.add_argument("--allow-update", action="store_true", help="allow SPARQL Update (INSERT, DELETE, DROP, …)")
     q.add_argument("--allow-service", action="store_true", help="allow SERVICE federation to other endpoints")
     q.add_argument("--list", action="store_true", help="list the named queries")

@@ -34,6 +34,10 @@ class Errors:
     E033 = "[E033] SPARQL endpoint {url} failed: {reason}"
     E040 = "[E040] gold directory has no .gold.json files: {path}"
     E041 = "[E041] {path}: not a valid gold file ({reason})"
+    E070 = "[E070] not in the store: {item}"
+    E071 = "[E071] unknown result format {fmt!r}; use one of {known}"
+    E072 = "[E072] the SHACL shapes could not be applied: {reason}"
+    E073 = "[E073] invalid graph, not stored: {detail}"
 
 
 class SanctionsKGError(Exception):
@@ -59,3 +63,11 @@ class QueryError(SanctionsKGError):
 
 class StoreError(SanctionsKGError):
     """The store or endpoint cannot be read or written."""
+
+
+class FormatError(QueryError, ValueError):
+    """Results were asked for in a format that does not exist (E071); also a ValueError, as before."""
+
+
+class ShapesError(ValidationError, RuntimeError):
+    """The SHACL shapes themselves are broken, so nothing can be validated (E072)."""

@@ -12,26 +12,23 @@ import networkx as nx
 
 from .errors import Errors, StoreError
 from .store import FORMATS, Store, write_dataset_atomic
+from .vocabulary import sparql_prefixes
 
 EDGE_QUERIES = {
     "voted_for": "?s skg:votedFor ?o", "voted_against": "?s skg:votedAgainst ?o",
     "abstained_on": "?s skg:abstainedOn ?o", "vetoed": "?s skg:vetoed ?o", "blocked": "?s skg:blocked ?o",
     "sponsored": "?o skg:sponsor ?s", "concerns": "?s skg:concerns ?o", "represents": "?s skg:represents ?o",
 }
-NODE_QUERY = """
-PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+NODE_QUERY = sparql_prefixes("skg", "rdfs") + """
 SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {
   ?n a ?t . VALUES ?t { skg:Country skg:Organization skg:Person skg:Resolution skg:DesignationProposal }
   OPTIONAL { ?n rdfs:label ?l } } GROUP BY ?n
 """
-DESIGNATION_QUERY = """
-PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
+DESIGNATION_QUERY = sparql_prefixes("skg") + """
 SELECT ?d ?by ?designee ?measure ?status ?date WHERE { ?d a skg:Designation ; skg:designee ?designee ;
   skg:measure ?measure ; skg:status ?status . OPTIONAL { ?d skg:designatedBy ?by } OPTIONAL { ?d skg:date ?date } }
 """
-LAUNCH_QUERY = """
-PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
+LAUNCH_QUERY = sparql_prefixes("skg") + """
 SELECT ?l ?actor ?type ?date ?count ?site WHERE { ?l a skg:MissileLaunch ; skg:launchedBy ?actor .
   OPTIONAL { ?l skg:missileType ?type } OPTIONAL { ?l skg:launchDate ?date }
   OPTIONAL { ?l skg:missileCount ?count } OPTIONAL { ?l skg:launchSite ?site } }
@@ -52,7 +49,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     for row in store.query(NODE_QUERY):
         g.add_node(str(row["n"]), label=_value(row.get("label")), kind=_local(row["type"]))
     for kind, pattern in EDGE_QUERIES.items():
-        sparql = f"PREFIX skg: <https://w3id.org/sanctions-kg/ontology#> SELECT ?s ?o WHERE {{ {pattern} }}"
+        sparql = sparql_prefixes("skg") + f"SELECT ?s ?o WHERE {{ {pattern} }}"
         for row in store.query(sparql):
             g.add_edge(str(row["s"]), str(row["o"]), key=kind, kind=kind)
     for row in store.query(DESIGNATION_QUERY):

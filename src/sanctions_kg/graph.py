@@ -1,8 +1,9 @@
 """Fact records -> RDF triples for one document's named graph (the only module that knows the ontology).
 
-Every fact node gets ``prov:wasDerivedFrom`` evidence pointing into this document; nodes that other
-documents also describe (countries, a resolution, a launch) get the same IRI there, so the union of
-the named graphs holds one node with evidence from each document.
+Identity is decided before this module runs (``resolve`` gives the event IRIs, ``ids`` the others);
+this module only writes. Every fact node gets ``prov:wasDerivedFrom`` evidence pointing into this
+document; nodes that other documents also describe (countries, a resolution, a launch) get the same
+IRI there, so the union of the named graphs holds one node with evidence from each document.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -17,7 +19,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from . import ids
 from .extract import DocumentFacts
 from .extract.lexicon import Lexicon, load_lexicon
-from .namespace import ID, SKG
+from .namespace import SKG
 from .records import (
     ActorRef,
     BlockFact,
@@ -29,33 +31,22 @@ from .records import (
     RepresentsFact,
     VoteFact,
 )
-from .resolve import EventIndex
-
-POSITION = {"in_favour": SKG.InFavour, "against": SKG.Against, "abstention": SKG.Abstention}
-SHORTCUT = {"in_favour": SKG.votedFor, "against": SKG.votedAgainst, "abstention": SKG.abstainedOn}
-OUTCOME = {"adopted": SKG.Adopted, "not_adopted": SKG.NotAdopted}
-STATUS = {"proposed": SKG.Proposed, "imposed": SKG.Imposed, "blocked": SKG.Blocked, "lifted": SKG.Lifted}
-MEASURE = {"asset_freeze": SKG.AssetFreeze, "travel_ban": SKG.TravelBan, "arms_embargo": SKG.ArmsEmbargo,
-           "export_ban": SKG.ExportBan, "sanctions": SKG.Sanctions}
-MISSILE = {"icbm": SKG.ICBM, "irbm": SKG.IRBM, "srbm": SKG.SRBM, "ballistic": SKG.BallisticMissile,
-           "hypersonic": SKG.HypersonicMissile, "slbm": SKG.SLBM, "cruise": SKG.CruiseMissile}
-TYPE_CODES = {str(v): k for k, v in MISSILE.items()}
-OUTCOME_CODES = {str(v): k for k, v in OUTCOME.items()}
-COMMODITY = {"crude_oil": SKG.CrudeOil, "refined_petroleum": SKG.RefinedPetroleum}
-UNIT = {"barrel": SKG.Barrel, "tonne": SKG.Tonne}
-PREFIXES = {"skg": SKG._NS, "id": ID, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL}
+from .resolve import Identities
+from .ruleset import rules_dir
+from .vocabulary import COMMODITY, MEASURE, MISSILE, OUTCOME, POSITION, SHORTCUT, STATUS, UNIT, bind_prefixes
+from .vocabulary import OUTCOME_CODES as OUTCOME_CODES  # re-exported: older imports read the codes here
+from .vocabulary import PREFIXES as PREFIXES
+from .vocabulary import TYPE_CODES as TYPE_CODES
 
 
 class GraphBuilder:
     """Writes one document's facts into a fresh rdflib Graph."""
 
-    def __init__(self, document: Document, index: EventIndex, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, document: Document, lexicon: Lexicon | None = None) -> None:
         self.document = document
-        self.index = index
-        self.lex = lexicon or load_lexicon()
+        self.lex = lexicon or load_lexicon(rules_dir())
         self.g = Graph()
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
+        bind_prefixes(self.g)
         self.doc_iri = ids.document_iri(document.doc_id)
 
     # --- small writers ---------------------------------------------------------------------------
@@ -132,8 +123,8 @@ class GraphBuilder:
         self.add(node, SKG.contentHash, Literal(d.doc_id))
         self.add(node, SKG.sourceFile, Literal(d.path))
 
-    def vote(self, v: VoteFact) -> URIRef:
-        res = self.index.vote_iri(v)
+    def vote(self, v: VoteFact, res: URIRef) -> URIRef:
+        """A resolution (its IRI decided by ``resolve``) with its tally, outcome and positions."""
         self.add(res, RDF.type, SKG.Resolution)
         self.add(res, RDFS.label, Literal(_resolution_label(v, self.lex)))
         self.add(res, SKG.resolutionNumber, Literal(v.number, datatype=XSD.integer) if v.number else None)
@@ -227,15 +218,23 @@ class GraphBuilder:
         self.evidence(node, b.evidence)
 
 
-def build_document_graph(facts: DocumentFacts, index: EventIndex) -> Graph:
-    """All triples for one document (its named graph)."""
-    b = GraphBuilder(facts.document, index)
+class IdentitySource(Protocol):
+    """What decides identities (``resolve.EventIndex``); accepted for callers that pass the index."""
+
+    def resolve(self, facts: DocumentFacts) -> Identities: ...
+
+
+def build_document_graph(facts: DocumentFacts, identities: Identities | IdentitySource) -> Graph:
+    """All triples for one document (its named graph), with the event IRIs ``resolve`` decided."""
+    if not isinstance(identities, Identities):
+        identities = identities.resolve(facts)
+    b = GraphBuilder(facts.document)
     b.document_node()
-    resolutions = [b.vote(v) for v in facts.votes]
+    resolutions = [b.vote(v, res) for v, res in zip(facts.votes, identities.resolutions, strict=True)]
     main = resolutions[0] if len(resolutions) == 1 else None
     for d in facts.designations:
         b.designation(d, main)
-    for launch, node in zip(facts.launches, index.launch_iris(facts.launches, facts.document), strict=False):
+    for launch, node in zip(facts.launches, identities.launches, strict=True):
         b.launch(launch, node)
     target = facts.votes[0].concerns[0] if main is not None and len(facts.votes[0].concerns) == 1 else None
     for c in facts.caps:

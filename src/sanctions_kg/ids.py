@@ -8,14 +8,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date
-from typing import Union
 
 from rdflib import URIRef
 
 from .names import normalise_name
 from .namespace import ID
 
-Part = Union[str, int, float, date, None, Iterable[str]]
+Part = str | int | float | date | None | Iterable[str]
 
 
 def _norm(part: Part) -> str:

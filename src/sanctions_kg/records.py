@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Union
+from typing import Literal
 
 Position = Literal["in_favour", "against", "abstention"]
 Outcome = Literal["adopted", "not_adopted"]
@@ -152,4 +152,4 @@ class BlockFact:
     date: date | None = None
 
 
-Fact = Union[VoteFact, DesignationFact, LaunchFact, ImportCapFact, RepresentsFact, BlockFact]
+Fact = VoteFact | DesignationFact | LaunchFact | ImportCapFact | RepresentsFact | BlockFact

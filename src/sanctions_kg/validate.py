@@ -11,20 +11,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SH, SKOS
+from rdflib.graph import ConjunctiveGraph
+from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from .errors import Errors, ValidationError
-from .namespace import ID, SHAPES_FILE, SKG, ontology_path
+from .errors import Errors, ShapesError, ValidationError
+from .namespace import ID, SHAPES_FILE, ontology_path
 from .settings import Settings
+from .vocabulary import PREFIXES, bind_prefixes
 
-GraphLike = Union[Graph, Dataset]
+GraphLike = Graph | Dataset
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class _QueryCachingGraph(Graph):
     constraints take 95% of the validation time.
     """
 
-    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def query(self, query_object, *args, **kwargs):
         """Swap a query string for its cached parse, then query as usual."""
         if isinstance(query_object, str):
             query_object = _prepared(query_object)
@@ -98,7 +99,7 @@ def _union(data: GraphLike) -> Graph:
     graph, which pySHACL queries faster than a union view (that looks up every pattern in every
     named graph) and which leaves the caller's dataset untouched (pySHACL would set default_union).
     """
-    if not data.context_aware:
+    if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph: the context-aware kinds
         return _QueryCachingGraph(store=data.store, identifier=data.identifier,
                                   namespace_manager=data.namespace_manager)
     union = _QueryCachingGraph()
@@ -136,8 +137,7 @@ def _path_text(node: Node, graph: Graph) -> str:
 
 def _results(report: Graph) -> Iterable[ShapeResult]:
     """Flatten each ``sh:ValidationResult`` of a pySHACL report graph."""
-    for prefix, namespace in (("skg", SKG._NS), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
-        report.bind(prefix, namespace, override=True)
+    bind_prefixes(report, {p: PREFIXES[p] for p in ("skg", "prov", "dcterms", "skos")}, override=True)
     # Only the report's own results: nested sh:detail results (from sh:node) would double-count.
     for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)
@@ -175,7 +175,7 @@ def validate_graph(data: GraphLike, settings: Settings | None = None) -> Validat
     )
     if not isinstance(report_graph, Graph):
         # pySHACL returns a ValidationFailure, not a report, when the shapes themselves are broken.
-        raise RuntimeError(f"the SHACL shapes could not be applied: {report_text}")
+        raise ShapesError(Errors.E072.format(reason=report_text))
     return _report(list(_results(report_graph)))
 
 

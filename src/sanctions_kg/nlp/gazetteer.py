@@ -18,6 +18,10 @@ import yaml
 
 Pattern = dict[str, Any]
 
+#: Entity labels that name a country (by name, demonym or capital); ``ent_id_`` is its ISO3 code.
+#: The one definition: extractors import it rather than keep their own copy.
+ACTOR_LABELS = frozenset({"COUNTRY", "DEMONYM", "CAPITAL"})
+
 
 @cache
 def load_yaml(path: Path) -> Any:

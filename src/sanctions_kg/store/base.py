@@ -19,19 +19,13 @@ import rdflib
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.vocabulary import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: Prefixes bound on every serialisation, so exported files read the same whatever the back end.
 NAMESPACES: dict[str, str] = {
-    "skg": "https://w3id.org/sanctions-kg/ontology#",
-    "id": "https://w3id.org/sanctions-kg/id/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    p: PREFIXES[p] for p in ("skg", "id", "prov", "dcterms", "skos", "rdfs", "owl", "xsd")
 }
 
 QueryKind = TypingLiteral["select", "ask", "construct"]
