@@ -33,8 +33,6 @@ def test_word_value_reads_one_token() -> None:
     assert word_value("x") is None and word_value("4 million") is None
 
 
-@pytest.mark.xfail(strict=False, reason="extract/numbers.py takes the first number word and stops: "
-                                       "'a pair' reads as 1 (the article), 'twenty-two' as 20; for extract/")
-@pytest.mark.parametrize(("text", "value"), [("a pair", 2), ("a dozen", 12), ("twenty-two", 22)])
-def test_known_gaps(text: str, value: int) -> None:
+@pytest.mark.parametrize(("text", "value"), [("a pair", 2), ("a dozen", 12), ("twenty-two", 22), ("an ICBM", 1)])
+def test_articles_and_compound_number_words(text: str, value: int) -> None:
     assert parse_count(text) == value

@@ -5,6 +5,7 @@ import re
 
 from .lexicon import load_lexicon
 
+_ARTICLES = {"a", "an"}
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -18,15 +19,23 @@ def word_value(word: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Value of a short phrase such as "4 million", "four million", "500,000" or "a pair"."""
+    """Value of a short phrase such as "4 million", "four million", "500,000", "twenty-two" or "a pair".
+
+    An article before a number noun is no number of its own ("a pair" is 2, "a dozen" 12), and a tens
+    word joined to a unit word adds up ("twenty-two")."""
     mult = load_lexicon().cues["multipliers"]
     value: float | None = None
+    article = False
     for word in re.split(r"[\s-]+", text.strip()):
         w = word.lower().strip(",.;:()")
+        own = word_value(w)
         if w in mult and value is not None:
             value *= mult[w]
         elif value is None:
-            value = word_value(w)
+            value, article = own, w in _ARTICLES
+        elif own is not None and (article or (value % 10 == 0 and 20 <= value < 100 and own < 10)):
+            value = own if article else value + own
+            article = False
     return value
 
 
