@@ -59,3 +59,21 @@ def test_capped_at_a_figure_a_year(make_ctx):
                    "year.", "2017-09-16")
     [cap] = extract_caps(ctx)
     assert (cap.commodity, cap.after, cap.country) == ("refined_petroleum", 2000000.0, "PRK")
+
+
+def test_a_launch_carried_out_by_a_state_needs_no_missile_word(make_ctx):
+    ctx = make_ctx("The Council deplored the launch carried out on 12 December by the DPRK, which is barred from "
+                   "missile-related activities.", "2012-12-13")
+    [launch] = extract_launches(ctx)
+    assert (launch.actor, launch.date, launch.types) == ("PRK", date(2012, 12, 12), ())
+
+
+def test_a_satellite_launch_is_a_launch(make_ctx):
+    ctx = make_ctx("Canberra condemned North Korea's satellite launch on 31 May.", "2023-06-01")
+    [launch] = extract_launches(ctx)
+    assert (launch.actor, launch.date) == ("PRK", date(2023, 5, 31))
+
+
+def test_the_launch_of_something_else_is_not_a_launch(make_ctx):
+    ctx = make_ctx("Seoul welcomed the launch of an inquiry by South Korea into missile exports.", "2023-06-01")
+    assert extract_launches(ctx) == []

@@ -145,3 +145,10 @@ def test_the_remaining_members_with_a_list_between_count_in_favour(make_ctx):
     vote = extract_votes(ctx)[0]
     assert (vote.in_favour, vote.against, vote.abstentions) == (13, 0, 2)
     assert {c for c, p in vote.positions if p == "in_favour"} == {"FRA", "KWT", "SWE"}
+
+
+def test_the_council_size_stated_in_another_sentence_completes_a_unanimous_tally(make_ctx):
+    ctx = make_ctx("The Council today unanimously adopted resolution 2582 (2021). Acting under Chapter VII, the "
+                   "15-member organ renewed the measures until July.", "2021-06-29", "America/New_York")
+    vote = _by_number(extract_votes(ctx))[2582]
+    assert (vote.in_favour, vote.against, vote.abstentions, vote.date) == (15, 0, 0, date(2021, 6, 29))

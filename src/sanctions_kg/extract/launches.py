@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
 from .context import DocContext, lemma
-from .launch_actors import noun_actor, resolve_actors, verb_actor
+from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
 from .launch_clauses import clause_owner, cue_dates, cue_sites, what_clauses
 from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, rules
 from .numbers import parse_count
@@ -134,12 +134,38 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
     region = list(np_region(noun))
+    launched = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                for t in [o, *(m for m in o.children if m.dep_ in {"compound", "amod", "nmod", "nummod"})]]
+    if launched and not has_missile(ctx, launched):
+        return  # "the launch of an inquiry into missile exports": something else was launched
     if not has_missile(ctx, region):
         region += instrument_region(noun)
-    if not has_missile(ctx, region) or is_series(noun) or is_irrealis(noun):
+    actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun)
+    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or is_series(noun) or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
-    yield from build(ctx, sent, noun, "launch.noun", noun_actor(ctx, noun), region, heads)
+    yield from build(ctx, sent, noun, "launch.noun", actor, region, heads)
+
+
+def bare_launch(ctx: DocContext, noun: Token, actor: str | None) -> bool:
+    """A launch noun with no missile in its phrase is still a launch when it says what flew ("North
+    Korea's satellite launch") or when a state carried it out in a text that speaks of missiles."""
+    if actor is None:
+        return False
+    if any(lemma(c) in rules()["launch_kind_words"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+        return True
+    return any(lemma(t) in rules()["missile_nouns"] for t in ctx.doc) or bool(ctx.terms(ctx.doc[:], "MISSILE"))
+
+
+def carried_out_by(ctx: DocContext, noun: Token) -> str | None:
+    """"the launch carried out on 5 April by the DPRK": the agent of a participle on the noun."""
+    for verb in (c for c in noun.children if c.dep_ == "acl" and lemma(c) in rules()["conduct_verbs"]):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in agent.children:
+                found = ctx.country_of_token(obj) or np_actor(ctx, obj)
+                if found:
+                    return found
+    return None
 
 
 def instrument_region(noun: Token) -> list[Token]:

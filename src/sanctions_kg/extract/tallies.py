@@ -61,10 +61,11 @@ def tally_cues(ctx: DocContext, sent: Span) -> list[tuple[Span, dict[str, int]]]
     return out
 
 
-def unanimous_counts(ctx: DocContext, sent: Span, span: Span) -> dict[str, int]:
-    """"unanimously adopted": none against, none abstaining; 15 in favour when the size is stated."""
+def unanimous_counts(ctx: DocContext) -> dict[str, int]:
+    """"unanimously adopted": none against, none abstaining; 15 in favour when the text states the
+    Council's size ("the 15-member Council"), in that sentence or another."""
     counts = {"against": 0, "abstention": 0}
-    if ctx.terms(sent, "COUNCIL_SIZE"):
+    if ctx.terms(ctx.doc[:], "COUNCIL_SIZE"):
         counts["in_favour"] = COUNCIL_SIZE
     return counts
 

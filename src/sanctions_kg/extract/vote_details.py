@@ -55,8 +55,9 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
         for ent in _candidates(ctx, sent):
             if (found := _day(ctx, ent, sent)) and _recent(ctx, found):
                 return found
-    mentions_council = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in s.ents)]
-    for sent in [*ev.sentences, *mentions_council]:
+    about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in s.ents)
+                  or any(lemma(t) in ctx.lexicon.cue("vote") for t in s)]  # "the outcome of today's vote"
+    for sent in [*ev.sentences, *about_vote]:
         if _NOW.search(sent.text):
             return ctx.published
     return None

@@ -167,7 +167,7 @@ class _Reader:
             found.append((span.root, _positions_action([(iso3, pos)], sent), None, STRONG))
         for span in ctx.terms(sent, "UNANIMOUS"):
             if _modifies_adoption(ctx, span[0]):
-                found.append((span[0], _tally_action(unanimous_counts(ctx, sent, span), adopted=True), "adopted",
+                found.append((span[0], _tally_action(unanimous_counts(ctx), adopted=True), "adopted",
                               PLAIN))
         return sorted(found, key=lambda x: x[0].i)
 
