@@ -15,19 +15,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp.gazetteer import load_yaml
 from ..records import ImportCapFact
+from ..ruleset import load_cue_sets
 from .context import DocContext
-from .lexicon import RULES
 from .numbers import parse_number
-
-ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The cap word lists (``rules/caps.yml``), lists as sets."""
-    return {k: frozenset(v) if isinstance(v, list) else v for k, v in load_yaml(RULES / "caps.yml").items()}
+    return load_cue_sets("caps.yml")
 
 
 @dataclass

@@ -5,11 +5,11 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..nlp.gazetteer import load_yaml
+from ..nlp.gazetteer import ACTOR_LABELS
+from ..ruleset import load_cue_sets
 from .context import lemma
-from .lexicon import RULES
 
-ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
+__all__ = ["ACTOR_LABELS", "rules"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "relcl", "parataxis"}
 SUB_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
@@ -19,12 +19,11 @@ PRONOUN = "<pronoun>"
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The launch word lists (``rules/launch.yml``) as sets."""
-    return {k: frozenset(v) if isinstance(v, list) else v
-            for k, v in load_yaml(RULES / "launch.yml").items()}
-
+    return load_cue_sets("launch.yml")
 
 
 def is_noun_cue(tok: Token) -> bool:
+    """A launch noun ("launch", "firing", "salvo")."""
     return tok.pos_ in {"NOUN", "PROPN"} and lemma(tok) in rules()["nouns"]
 
 
