@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from ..settings import Settings, load_settings
@@ -19,7 +20,8 @@ DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after
 def adapt_tokenizer(nlp: Language, settings: Settings) -> Language:
     """Add the infixes of ``rules/tokenizer.yml`` to the tokenizer (scraped pages glue words together)."""
     extra = load_yaml(settings.rules_dir / "tokenizer.yml")["extra_infixes"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *extra]).finditer
     return nlp
 
 
