@@ -54,6 +54,7 @@ def source_of(text: str = "x", publisher: str | None = None, country: str | None
     ("Ministry of Foreign Affairs of Peru", Source("PER", None, "publisher")),
     ("Australian Department of Defence", Source("AUS", None, "publisher")),
     ("Government of Canada", Source("CAN", None, "publisher")),
+    ("GOV.UK (Foreign & Commonwealth Office)", Source("GBR", None, "publisher")),
     ("United Nations Meetings Coverage and Press Releases", Source(None, "UN", "publisher")),
     ("Daily Harbour Gazette", Source()),
 ])

@@ -167,9 +167,9 @@ def with_fallback(ctx: DocContext, found: Found, ent: Span, speaker: bool, liste
     if role is None:
         return None
     own = phrase_end(ctx.doc, role.end, len(ctx.doc)) == role.end and own_name(ctx, ent, speaker, listed)
-    country = role.info.country if own else None
-    if country is None:
-        country = fallback_country(ctx, role, ent, speaker, listed)
+    if own and role.info.country:
+        return Found(found.person, role.info.country, found.role, found.rule + "+role")
+    country = fallback_country(ctx, role, ent, speaker, listed)
     return Found(found.person, country, found.role, found.rule + "+source") if country else None
 
 

@@ -77,9 +77,19 @@ def role_word(tok: Token) -> bool:
     return tok.lower_ in role_words()
 
 
+@lru_cache(maxsize=1)
+def forms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """:func:`role_forms` grouped by their first word (longest first), so a token is checked only
+    against the forms it can start."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, key in role_forms():
+        out.setdefault(words[0], []).append((words, key))
+    return out
+
+
 def role_at(doc: Doc, i: int, stop: int) -> tuple[int, str] | None:
     """The longest role form starting at token ``i`` (ending by ``stop``): (end, form)."""
-    for words, key in role_forms():
+    for words, key in forms_by_first_word().get(doc[i].lower_, ()):
         end = i + len(words)
         if end <= stop and tuple(t.lower_ for t in doc[i:end]) == words:
             return end, key
