@@ -54,8 +54,8 @@ def extended(ent: Span, sent: Span) -> Span:
         start -= 1
     if start < ent.start and start > sent.start and not doc[start - 1].is_punct:
         start = ent.start  # "… and Financial Intelligence Brian Nelson": the words before belong to a title
-    while end < sent.end and end - start < MAX_NAME and _loose_name_word(doc[end]):
-        end += 1
+    while ent.label_ != "PERSON" and end < sent.end and end - start < MAX_NAME and _loose_name_word(doc[end]):
+        end += 1  # only a name the model mislabelled runs on ("Zhang Wei Slams" in a headline must not)
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 
 
