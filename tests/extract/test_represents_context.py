@@ -184,3 +184,22 @@ def test_names_in_a_release_of_japan(doc_ctx, text, expected):
 def test_words_of_a_title_are_not_part_of_the_name(doc_ctx):
     text = "Assistant Secretary for Energy and Economic Affairs Rachel T. Dunmore said the ban stands."
     assert links(doc_ctx(text, "U.S. Department of State")) == {("Rachel T. Dunmore", "USA")}
+
+
+KOREA = "Ministry of Foreign Affairs, Republic of Korea"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Marco Rossi, Deputy Minister at the Foreign Ministry of Italy, joined the call.",
+                 {("Marco Rossi", "ITA")}, id="country-at-the-end-of-the-role"),
+    pytest.param("He will meet Director General for Europe of the Federal Foreign Office Anna Weber in Berlin.",
+                 set(), id="office-not-the-publishers"),
+    pytest.param("Hamid Saleh, Egypt's deputy foreign minister and chief negotiator, spoke first.",
+                 {("Hamid Saleh", "EGY")}, id="role-and-another-role"),
+    pytest.param("Amb. Jonas Park, Special Envoy for Arctic Affairs of the Ministry of Foreign Affairs, met reporters.",
+                 {("Jonas Park", "KOR")}, id="publishers-own-ministry"),
+    pytest.param("Yuri Orlov, Russia's Deputy Foreign Minister and head negotiator, left early.",
+                 {("Yuri Orlov", "RUS")}, id="name-before-role-after-comma"),
+])
+def test_a_release_naming_foreign_officials(doc_ctx, text, expected):
+    assert links(doc_ctx(text, KOREA)) == expected

@@ -40,7 +40,7 @@ def _raw_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
         if inner is not None:
             yield inner
         elif ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
-                and (_titled(ent) or _apposed_to_role(ent)):
+                and (_titled(ent) or _apposed_to_role(ent) or _role_after(ent)):
             yield extended(ent, sent)
     yield from honorific_names(sent)
     yield from titled_names(sent)
@@ -125,6 +125,15 @@ def titled_names(sent: Span) -> Iterator[Span]:
                 and doc[end].lower_ == "of":
             yield Span(doc, role.end, end, label="PERSON")
         i = max(end, role.end)
+
+
+def _role_after(ent: Span) -> bool:
+    """A comma and a role phrase follow the entity ("Igor Petrov, Russia's Deputy Foreign Minister")."""
+    doc = ent.doc
+    if ent.end + 1 >= ent.sent.end or doc[ent.end].text != ",":
+        return False
+    role = find_role(doc, ent.end + 1, min(ent.end + 7, ent.sent.end))
+    return role is not None and role.start <= ent.end + 4
 
 
 def _apposed_to_role(ent: Span) -> bool:

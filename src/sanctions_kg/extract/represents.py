@@ -25,6 +25,7 @@ from .roles import (
     ACTOR_LABELS,
     STOPS,
     Role,
+    complement_segments,
     find_role,
     international,
     negated,
@@ -153,6 +154,15 @@ def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     return None
 
 
+def complement_country(ctx: DocContext, role: Role) -> str | None:
+    """The state that an "of"/"at" part of the role's complement names ("Minister of State at the Federal
+    Foreign Office of Germany", "Minister of Foreign Affairs of Peru"); a "for"/"to" part names the state
+    dealt with ("Special Envoy for Syria", "Ambassador to Japan"), never the one represented."""
+    codes = [ctx.country(e) for prep, seg in complement_segments(ctx.doc, role) if prep in {"of", "at"}
+             for e in seg.ents if e.label_ in ACTOR_LABELS | {"GPE"}]
+    return next((c for c in reversed(codes) if c), None)
+
+
 def own_country_pp(ctx: DocContext, role: Role) -> bool:
     """True when the role's phrase names the represented country itself ("representative of X")."""
     doc = ctx.doc
@@ -184,9 +194,24 @@ def fallback_country(ctx: DocContext, role: Role, ent: Span, speaker: bool, list
         return None
     if kind == "head" and not speaker or source.how == "dateline" and kind != "official":
         return None
-    if other_owner(ctx, role, strict=source.how == "dateline"):
+    if other_owner(ctx, role, strict=source.how == "dateline") or foreign_office(ctx, role):
         return None
     return source.country if own_name(ctx, ent, speaker, listed) else None
+
+
+def foreign_office(ctx: DocContext, role: Role) -> bool:
+    """The role's complement ends in an office that is not the publisher's ("Minister of State of the
+    Federal Foreign Office" in a Korean release): the holder is not lent the publisher's state. An office
+    is the publisher's when the publisher's name contains it or spells its acronym ("MOFA")."""
+    offices = [seg for prep, seg in complement_segments(ctx.doc, role)
+               if prep in {"of", "at"} and any(t.lower_ in rules()["office_heads"] for t in seg)]
+    if not offices:
+        return False
+    publisher = ctx.document.meta.publisher or ""
+    words = [w for w in normalise_name(publisher).split() if w]
+    office = normalise_name(offices[-1].text)
+    initials = "".join(w[0] for w in words)
+    return not (office and office in normalise_name(publisher) or office.isalpha() and office in initials)
 
 
 def other_owner(ctx: DocContext, role: Role, strict: bool) -> bool:
@@ -238,7 +263,7 @@ def title_before(ctx: DocContext, ent: Span) -> Found | None:
     role = find_role(doc, lo, ent.start)
     if role is None or negated(doc, role.start):
         return None
-    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role)
+    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role) or complement_country(ctx, role)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)),
                  "represents.title", role)
 
@@ -276,12 +301,15 @@ def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: st
     """Link ``ent`` to the country of a role phrase in [start, stop) whose head is the role."""
     doc = ctx.doc
     role = find_role(doc, start, stop)
-    if role is None or max(role.pp_end, phrase_end(doc, role.end, stop)) < stop or negated(doc, role.start):
+    if role is None or negated(doc, role.start):
         return None
+    end = max(role.pp_end, phrase_end(doc, role.end, stop))
+    if end < stop and doc[end].lower_ != "and":
+        return None  # the apposition is the role phrase, or the role and another ("… and head delegate")
     lead = doc[start:role.start]
     if any(t.pos_ in {"NOUN", "VERB"} and t.ent_type_ not in ACTOR_LABELS for t in lead):
         return None  # "son of the president": the role is not the head
-    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role)
+    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role) or complement_country(ctx, role)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule, role)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.gazetteer import load_yaml
 from .lexicon import RULES, load_lexicon
 
 ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
 STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}
+COMPLEMENT_PREPS = {"of", "to", "for", "at"}
 
 
 @lru_cache(maxsize=1)
@@ -119,18 +120,34 @@ def pp_end(doc: Doc, i: int, stop: int) -> int:
 
 
 def phrase_end(doc: Doc, i: int, stop: int) -> int:
-    """End of a role's whole complement, over several "of/for/and" links ("for Maritime Security and
-    Arms Control", "of the European Affairs Bureau of the Foreign Ministry")."""
+    """End of a role's whole complement, over several "of/for/at/and" links ("for Maritime Security and
+    Arms Control", "of the European Affairs Bureau of the Foreign Ministry", "at the Foreign Office")."""
     j = i
-    while j < stop and doc[j].lower_ in {"of", "to", "for"}:
+    while j < stop and doc[j].lower_ in COMPLEMENT_PREPS:
         k = j + 1
         while k < stop and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in {"the", "-", "and", "&"} or
                             doc[k].ent_type_ in ACTOR_LABELS):
             k += 1
+        while k > j + 1 and doc[k - 1].lower_ in {"the", "and", "&", "-"}:
+            k -= 1  # "… Affairs and head of …": the "and" joins the next phrase, not this name
         if k == j + 1:
             break
         j = k
     return j
+
+
+def complement_segments(doc: Doc, role: Role) -> list[tuple[str, Span]]:
+    """The role's complement cut at each preposition: [("of", "State"), ("at", "the Federal Office")]."""
+    out: list[tuple[str, Span]] = []
+    i = role.end
+    end = max(role.pp_end, role.phrase_end)
+    while i < end:
+        j = i + 1
+        while j < end and doc[j].lower_ not in COMPLEMENT_PREPS:
+            j += 1
+        out.append((doc[i].lower_, doc[i + 1:j]))
+        i = j
+    return out
 
 
 def role_text(doc: Doc, role: Role, drop_pp: bool = False) -> str:
