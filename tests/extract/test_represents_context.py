@@ -203,3 +203,13 @@ KOREA = "Ministry of Foreign Affairs, Republic of Korea"
 ])
 def test_a_release_naming_foreign_officials(doc_ctx, text, expected):
     assert links(doc_ctx(text, KOREA)) == expected
+
+
+@pytest.mark.parametrize("rules_file", ["represents.yml", "publishers.yml"])
+def test_every_rules_key_is_read_by_the_extractor(rules_file):
+    """A misspelt or forgotten key in a rules file would silently do nothing: each must be read."""
+    from sanctions_kg.extract.lexicon import RULES
+    from sanctions_kg.nlp.gazetteer import load_yaml
+    sources = "".join(p.read_text() for p in (RULES.parent / "extract").glob("*.py"))
+    unused = [key for key in load_yaml(RULES / rules_file) if f'"{key}"' not in sources]
+    assert unused == []
