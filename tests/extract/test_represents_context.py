@@ -213,3 +213,10 @@ def test_every_rules_key_is_read_by_the_extractor(rules_file):
     sources = "".join(p.read_text() for p in (RULES.parent / "extract").glob("*.py"))
     unused = [key for key in load_yaml(RULES / rules_file) if f'"{key}"' not in sources]
     assert unused == []
+
+
+def test_items_of_a_designation_list_are_designees(doc_ctx):
+    text = "The Treasury today designated the following officials:\n" \
+           "- Pak Su Il, Vice Minister of Defence of North Korea.\n" \
+           "- Ri Chol Ung, Minister of Fisheries of the Democratic People's Republic of Korea.\n"
+    assert links(doc_ctx(text, TREASURY)) == set()

@@ -42,9 +42,10 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     facts: dict[tuple[str, str], RepresentsFact] = {}
     sentences = [s for s in ctx.sentences() if s.text.strip()]
     listed = designee_names(ctx, sentences)
+    lists_people = any(t.pos_ == "VERB" and t.lemma_.lower() in rules()["listing_verbs"] for t in ctx.doc)
     for i, sent in enumerate(sentences):
-        if is_caption(sent):
-            continue
+        if is_caption(sent) or lists_people and is_list_item(sent):
+            continue  # the items of a list in a text that designates are its designees
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         for found, where in sentence_links(ctx, sent, nxt, listed):
             if found.country is None:
