@@ -220,3 +220,15 @@ def test_items_of_a_designation_list_are_designees(doc_ctx):
            "- Pak Su Il, Vice Minister of Defence of North Korea.\n" \
            "- Ri Chol Ung, Minister of Fisheries of the Democratic People's Republic of Korea.\n"
     assert links(doc_ctx(text, TREASURY)) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("China abstained, and its representative, Liu Wen, said the text went too far.",
+                 {("Liu Wen", "CHN")}, id="its-after-a-state"),
+    pytest.param("Kenya voted in favour; its ambassador Grace Njeri welcomed the result.",
+                 {("Grace Njeri", "KEN")}, id="its-before-a-title"),
+    pytest.param("Japan welcomed the European Union decision and its envoy, Karl Hoff, spoke.", set(),
+                 id="its-after-an-organisation"),
+])
+def test_its_refers_to_the_state_named_before(doc_ctx, text, expected):
+    assert links(doc_ctx(text)) == expected

@@ -125,6 +125,20 @@ def country_before(ctx: DocContext, start: int, lo: int) -> str | None:
     return next((c for c in reversed(words) if c), None)
 
 
+def its_country(ctx: DocContext, role: Role, lo: int) -> str | None:
+    """The state that "its" before a diplomat's title refers to: the last actor named earlier in the same
+    sentence, when it is a state ("China abstained, and its representative, X, said …"; "the EU and its
+    envoy" is not a state's; "the Committee … its Chairman" is no diplomat)."""
+    doc = ctx.doc
+    if role.info.kind != "diplomat" or not any(t.lower_ in {"its", "their"} and t.tag_ == "PRP$"
+                                               for t in doc[max(0, lo - 1):role.start]):
+        return None
+    i = max(0, lo - 1)
+    sent = ctx.doc[i].sent
+    named = [e for e in ctx.doc[sent.start:i].ents if e.label_ in ACTOR_LABELS | {"ORG", "GPE", "NORP"}]
+    return ctx.country(named[-1]) if named else None  # an organisation named last is what "its" means
+
+
 def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     """A state named by the role's own phrase: "of the United States" (diplomats) or an office
     whose gazetteer authority is a state ("of the Treasury", "of the Office of Foreign Assets Control")."""
@@ -167,7 +181,8 @@ def title_before(ctx: DocContext, ent: Span) -> Found | None:
     role = find_role(doc, lo, ent.start)
     if role is None or negated(doc, role.start):
         return None
-    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role) or complement_country(ctx, role)
+    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role) or complement_country(ctx, role) \
+        or its_country(ctx, role, lo)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)),
                  "represents.title", role)
 
@@ -213,7 +228,8 @@ def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: st
     lead = doc[start:role.start]
     if any(t.pos_ in {"NOUN", "VERB"} and t.ent_type_ not in ACTOR_LABELS for t in lead):
         return None  # "son of the president": the role is not the head
-    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role) or complement_country(ctx, role)
+    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role) or complement_country(ctx, role) \
+        or its_country(ctx, role, start)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule, role)
 
 
