@@ -43,6 +43,7 @@ SIDECAR_SUFFIXES = (META_SUFFIX, ".gold.json")
 """Files that describe a document rather than being one; skipped even when named explicitly."""
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3_RE = re.compile(r"[A-Z]{3}")
 _TEXT_KEYS = ("title", "source_url", "publisher")
 _YAML_KEEP_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
 
@@ -250,7 +251,18 @@ def _build_meta(meta_path: Path, data: dict[Any, Any]) -> DocumentMeta:
     fields["published"] = _published(meta_path, data.get("published"))
     fields["timezone"] = _timezone(meta_path, data.get("timezone"))
     fields["language"] = _text(meta_path, "language", data.get("language")) or "en"
+    fields["country"] = _country(meta_path, data.get("country"))
     return DocumentMeta(**fields)
+
+
+def _country(meta_path: Path, value: Any) -> str | None:
+    """The publishing state as an ISO 3166-1 alpha-3 code ("JPN"; "jpn" is accepted), or ``None``."""
+    text = _text(meta_path, "country", value)
+    if text is None:
+        return None
+    if not _ISO3_RE.fullmatch(text.upper()):
+        raise _e007(meta_path, "country", f"expected an ISO 3166-1 alpha-3 code such as JPN, got {text!r}")
+    return text.upper()
 
 
 def _text(meta_path: Path, key: str, value: Any) -> str | None:

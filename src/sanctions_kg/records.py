@@ -31,6 +31,7 @@ class DocumentMeta:
     published: date | None = None
     timezone: str = "UTC"
     language: str = "en"
+    country: str | None = None  # ISO3 of the state that publishes the text (its ministers speak for it)
 
 
 @dataclass(frozen=True)

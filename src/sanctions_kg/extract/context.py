@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Document, Evidence
 from .dates import hour_of_day, resolve_date, to_timezone
 from .lexicon import Lexicon, load_lexicon, normalise_name
+from .source import Source, document_source
 
 DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday"}
@@ -34,6 +36,11 @@ class DocContext:
     @property
     def published(self) -> date | None:
         return self.document.meta.published
+
+    @cached_property
+    def source(self) -> Source:
+        """The state or organisation speaking through the document (publisher, "From:" line, dateline)."""
+        return document_source(self.document, self.lexicon)
 
     def evidence(self, span: Span, rule: str) -> Evidence:
         """Evidence for a span: the quote is exactly ``text[start:end]`` of the document."""

@@ -1,112 +1,90 @@
-"""People who speak for a country, with their role: "China's ambassador to the United Nations, Zhang Jun".
+"""People who speak for a country, with their role: "Chile's ambassador to the UN, Rosa Vidal, said".
 
-Four shapes are read around each PERSON entity: a title before the name ("U.S. Ambassador Nikki Haley"),
-an apposition after it ("Robert Wood, the U.S. deputy ambassador"), an apposition before it ("Russia's
-ambassador, Vassily Nebenzia") and a mission led by the person ("Moscow's mission, headed by Ambassador
-...") — plus "Ruchira Kamboj of India". The country must be written next to the role: a country or
-demonym before it, a diplomatic "of" phrase, or an office whose gazetteer entry belongs to a state (the
-Treasury). Former office holders, listed designees and photo captions are skipped. Role words are
-``roles`` in ``rules/cues.yml``; the rest is ``rules/represents.yml``.
+Each name in a sentence (``represent_names``) is tried against shapes that state the country outright: a
+title before the name ("U.S. Ambassador Nikki Haley"), an apposition after or before it ("Robert Wood, the
+U.S. deputy ambassador"), a mission led by the person, "Amal Haddad of Algeria", "X of the Foreign
+Ministry of Peru", "Marta Kowalski (Poland)" and "speaking on behalf of Kenya, X". When a shape finds a
+role but no country, the role's own state ("Secretary of State" is the United States') or the document's
+source (an official publisher, a "From:" line, a dateline; see ``source.py``) gives it, under the
+conditions of ``represent_fallback.py``. A byline of a release (a name line, then a role line) names its
+authors. Former office holders, designees and photo captions are skipped.
+Role words are ``roles`` in ``rules/represents.yml``; the rest of the cue words are in the same file.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from ..nlp.gazetteer import load_yaml
 from ..records import RepresentsFact
 from .context import DocContext
-from .lexicon import RULES, load_lexicon, normalise_name
-
-ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
-STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    """``rules/represents.yml`` with lists as sets."""
-    return {k: frozenset(v) if isinstance(v, list) else v
-            for k, v in load_yaml(RULES / "represents.yml").items()}
-
-
-@dataclass(frozen=True)
-class Role:
-    """A role phrase in the text: [start, end) are the role words, [end, pp_end) its "of/to/for" phrase."""
-
-    start: int
-    end: int
-    pp_end: int
-    key: str
-
-
-@dataclass(frozen=True)
-class Found:
-    """One person-country link before evidence is attached."""
-
-    person: str
-    country: str
-    role: str | None
-    rule: str
-
+from .lexicon import normalise_name
+from .represent_fallback import Found, is_speaker, with_fallback
+from .represent_names import candidate_names, is_designee, person_name, plain_name
+from .roles import (
+    ACTOR_LABELS,
+    STOPS,
+    Role,
+    complement_segments,
+    find_role,
+    negated,
+    phrase_end,
+    role_ending_at,
+    role_text,
+    rules,
+    title_window_start,
+)
 
 # --- entry point -------------------------------------------------------------------------------
 
 def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     """Person-country links of one document; repeated links share one fact with several evidences."""
     facts: dict[tuple[str, str], RepresentsFact] = {}
-    for sent in ctx.sentences():
-        if is_caption(sent):
-            continue
-        for found in sentence_links(ctx, sent):
+    sentences = [s for s in ctx.sentences() if s.text.strip()]
+    listed = designee_names(ctx, sentences)
+    lists_people = any(t.pos_ == "VERB" and t.lemma_.lower() in rules()["listing_verbs"] for t in ctx.doc)
+    for i, sent in enumerate(sentences):
+        if is_caption(sent) or lists_people and is_list_item(sent):
+            continue  # the items of a list in a text that designates are its designees
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        for found, where in sentence_links(ctx, sent, nxt, listed):
+            if found.country is None:
+                continue
             key = (normalise_name(found.person), found.country)
-            ev = ctx.evidence(sent, found.rule)
+            ev = ctx.evidence(where, found.rule)
             old = facts.get(key)
             facts[key] = RepresentsFact((ev,), found.person, found.country, found.role) if old is None else \
                 RepresentsFact(old.evidence + (ev,), old.person, old.country, old.role or found.role)
     return list(facts.values())
 
 
-def sentence_links(ctx: DocContext, sent: Span) -> Iterator[Found]:
-    """One link at most per person mention, trying the shapes from the most to the least explicit."""
-    for ent in candidate_names(sent):
+EXPLICIT = ("title_before", "apposition_after", "apposition_before", "led_by", "of_country", "bracket_country",
+            "on_behalf")
+
+
+def sentence_links(ctx: DocContext, sent: Span, nxt: Span | None, listed: set[str]) -> Iterator[tuple[Found, Span]]:
+    """One link at most per person mention: the first shape that names a country, else the first role
+    whose country comes from the role itself or the document's source."""
+    for ent in candidate_names(ctx, sent):
         if is_designee(ent):
             continue
-        for shape in (title_before, apposition_after, apposition_before, led_by, of_country):
-            found = shape(ctx, ent)
-            if found:
-                yield found
+        found = [f for f in (SHAPES[name](ctx, ent) for name in EXPLICIT) if f is not None]
+        explicit = next((f for f in found if f.country), None)
+        if explicit:
+            role = explicit.role or next((f.role for f in found if f.role), None)
+            yield Found(explicit.person, explicit.country, role, explicit.rule), sent
+            continue
+        byline = byline_role(ctx, sent, ent, nxt)
+        if byline and nxt is not None:
+            fallback = byline if byline.country else with_fallback(ctx, byline, ent, speaker=True, listed=listed)
+            if fallback:
+                yield fallback, ctx.doc[sent.start:nxt.end]
+            continue
+        for f in found:
+            fallback = with_fallback(ctx, f, ent, speaker=is_speaker(ctx, f), listed=listed)
+            if fallback:
+                yield fallback, sent
                 break
-
-
-def candidate_names(sent: Span) -> Iterator[Span]:
-    """PERSON entities, and name-like entities of other labels that a title introduces or that stand in
-    apposition to a role ("the representative of X, Vassily Nebenzia," with the name tagged GPE)."""
-    for ent in sent.ents:
-        if ent.label_ == "PERSON" or ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
-                and (role_ending_at(ent.doc, ent.start) is not None or _apposed_to_role(ent)):
-            yield ent
-
-
-def _apposed_to_role(ent: Span) -> bool:
-    return ent.root.dep_ == "appos" and role_word(ent.root.head)
-
-
-def looks_like_name(ent: Span) -> bool:
-    """Two or three capitalised words, no gazetteer id ("Nikki Haley" tagged ORG)."""
-    words = [t for t in ent if t.text != "-"]
-    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words)
-
-
-def person_name(ent: Span) -> str:
-    """The name as written, without a sentence-final period glued to the last word ("Zhang Jun.")."""
-    text = ent.text
-    if text.endswith(".") and not re.search(r"(\b[A-Z]|Jr|Sr)\.$", text):
-        text = text[:-1]
-    return text
 
 
 # --- exclusions --------------------------------------------------------------------------------
@@ -116,116 +94,82 @@ def is_caption(sent: Span) -> bool:
     return any(marker in low for marker in rules()["caption_markers"])
 
 
-def is_designee(ent: Span) -> bool:
-    """The person is being designated or added to a list ("adding X's representative Y to the list")."""
-    root = ent.root
-    head = root.head.head if root.dep_ == "pobj" else root.head
-    return root.dep_ in {"dobj", "nsubjpass", "pobj", "appos", "conj"} and \
-        head.lemma_.lower() in rules()["designee_verbs"]
+def is_list_item(sent: Span) -> bool:
+    return sent.text.lstrip()[:1] in rules()["list_markers"]
 
 
-def negated(doc, start: int) -> bool:
-    """A "former"/"ex-" word just before the role phrase (within two tokens)."""
-    return any(doc[i].lower_ in rules()["role_negators"] for i in range(max(0, start - 3), start))
-
-
-# --- roles -------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def role_forms() -> list[tuple[tuple[str, ...], str]]:
-    """Role surface forms as word tuples, longest first, with their canonical form."""
-    cues = load_lexicon().cues
-    table = {**cues["roles"], **cues.get("more_roles", {})}
-    forms = [(tuple(k.lower().split()), k.lower()) for k in table]
-    return sorted(forms, key=lambda f: -len(f[0]))
-
-
-def role_at(doc, i: int, stop: int) -> tuple[int, str] | None:
-    """The longest role form starting at token ``i`` (ending by ``stop``): (end, form)."""
-    for words, key in role_forms():
-        end = i + len(words)
-        if end <= stop and tuple(t.lower_ for t in doc[i:end]) == words:
-            return end, key
-    return None
-
-
-def find_role(doc, start: int, stop: int) -> Role | None:
-    """The first role phrase in [start, stop), with the "of/to/for" phrase that follows it."""
-    for i in range(start, stop):
-        hit = role_at(doc, i, stop)
-        if hit:
-            return Role(i, hit[0], pp_end(doc, hit[0], stop), hit[1])
-    return None
-
-
-def pp_end(doc, i: int, stop: int) -> int:
-    """End of one prepositional phrase after a role ("to the United Nations", "of the Treasury")."""
-    if i >= stop or doc[i].lower_ not in {"of", "to", "for"}:
-        return i
-    j = i + 1
-    while j < stop and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"the", "-"} or
-                        doc[j].ent_type_ in ACTOR_LABELS):
-        if doc[j].lower_ in {"of", "for"}:
-            break
-        j += 1
-    return j if j > i + 1 else i
-
-
-def role_text(doc, role: Role, drop_pp: bool = False) -> str:
-    """The role words in lower case ("Prime Minister" -> "prime minister"), then its prepositional
-    phrase as written, whose names keep their capitals ("ambassador to the United Nations")."""
-    words = doc[role.start:role.end].text.lower()
-    return words if drop_pp or role.pp_end == role.end else f"{words} {doc[role.end:role.pp_end].text}"
-
-
-def role_ending_at(doc, end: int) -> Role | None:
-    """The role phrase of the title window that ends right before token ``end``."""
-    start = title_window_start(doc, end)
-    return find_role(doc, start, end) if start < end else None
-
-
-def title_window_start(doc, end: int) -> int:
-    """Walk left from ``end`` over a title ("U.S. Ambassador", "Under Secretary of the Treasury for ...")."""
-    i = end
-    sent_start = doc[end - 1].sent.start if end > 0 else 0
-    while i > sent_start:
-        tok = doc[i - 1]
-        if tok.text in STOPS or "\n" in tok.text or tok.ent_type_ == "PERSON":
-            break
-        ok = tok.is_title or tok.is_upper or tok.ent_type_ in ACTOR_LABELS | {"ORG"} or \
-            tok.lower_ in rules()["title_joiners"] or role_word(tok)
-        if not ok:
-            break
-        i -= 1
-    return i
-
-
-def role_word(tok: Token) -> bool:
-    return any(tok.lower_ in words for words, _ in role_forms())
+def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
+    """Names (normalised) that appear in a list item or in a sentence whose verb designates or sanctions:
+    such a person may be listed with a foreign title, so the document's own country is never lent to them."""
+    out = set()
+    verbs = rules()["listing_verbs"]
+    for sent in sentences:
+        if is_list_item(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent):
+            out |= {normalise_name(plain_name(e)) for e in sent.ents if e.label_ == "PERSON"}
+    return out
 
 
 # --- countries ---------------------------------------------------------------------------------
 
 def country_before(ctx: DocContext, start: int, lo: int) -> str | None:
-    """The last country entity in the words [lo, start) that lead up to a role ("North Korea's UN
-    ambassador", "the U.S. deputy ambassador")."""
-    codes = [ctx.country(e) for e in ctx.doc[lo:start].ents if e.label_ in ACTOR_LABELS]
-    return next((c for c in reversed(codes) if c), None)
+    """The last country named in the words [lo, start) that lead up to a role ("North Korea's UN
+    ambassador", "the U.S. deputy ambassador", "The Eritrean Permanent Representative" with the demonym
+    swallowed by an ORG entity)."""
+    doc = ctx.doc
+    codes = [ctx.country(e) for e in doc[lo:start].ents if e.label_ in ACTOR_LABELS]
+    found = next((c for c in reversed(codes) if c), None)
+    if found:
+        return found
+    words = [ctx.lexicon.country_for(t.text) for t in doc[lo:start]
+             if t.is_title or t.is_upper and t.ent_type_ not in {"PERSON"}]
+    return next((c for c in reversed(words) if c), None)
+
+
+def its_country(ctx: DocContext, role: Role, lo: int) -> str | None:
+    """The state that "its" before a diplomat's title refers to: the last actor named earlier in the same
+    sentence, when it is a state ("China abstained, and its representative, X, said …"; "the EU and its
+    envoy" is not a state's; "the Committee … its Chairman" is no diplomat)."""
+    doc = ctx.doc
+    if role.info.kind != "diplomat" or not any(t.lower_ in {"its", "their"} and t.tag_ == "PRP$"
+                                               for t in doc[max(0, lo - 1):role.start]):
+        return None
+    i = max(0, lo - 1)
+    sent = ctx.doc[i].sent
+    named = [e for e in ctx.doc[sent.start:i].ents if e.label_ in ACTOR_LABELS | {"ORG", "GPE", "NORP"}]
+    return ctx.country(named[-1]) if named else None  # an organisation named last is what "its" means
 
 
 def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     """A state named by the role's own phrase: "of the United States" (diplomats) or an office
-    whose gazetteer authority is a state ("of the Treasury")."""
+    whose gazetteer authority is a state ("of the Treasury", "of the Office of Foreign Assets Control")."""
     doc = ctx.doc
-    span = doc[role.end:role.pp_end]
-    for ent in span.ents:
+    for ent in doc.ents:
+        if not role.end <= ent.start < role.pp_end:
+            continue
         code = ctx.org_code(ent)
         authority = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
         if authority in ctx.lexicon.countries:
             return authority
-        if ent.label_ in ACTOR_LABELS and own_country_pp(ctx, role) and role.key in rules()["of_country_roles"]:
+        if ent.label_ in ACTOR_LABELS and own_country_pp(ctx, role) and role.info.kind == "diplomat":
             return ctx.country(ent)
     return None
+
+
+def complement_country(ctx: DocContext, role: Role) -> str | None:
+    """The state that an "of"/"at" part of the role's complement names ("Minister of State at the Federal
+    Foreign Office of Germany", "Minister of Foreign Affairs of Peru"); a "for"/"to" part names the state
+    dealt with ("Special Envoy for Syria", "Ambassador to Japan"), never the one represented."""
+    codes = [ctx.country(e) for prep, seg in complement_segments(ctx.doc, role) if prep in {"of", "at"}
+             for e in seg.ents if e.label_ in ACTOR_LABELS | {"GPE"}]
+    return next((c for c in reversed(codes) if c), None)
+
+
+def own_country_pp(ctx: DocContext, role: Role) -> bool:
+    """True when the role's phrase names the represented country itself ("representative of X")."""
+    doc = ctx.doc
+    if role.end >= len(doc) or doc[role.end].lower_ != "of":
+        return False
+    return any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents)
 
 
 # --- shapes ------------------------------------------------------------------------------------
@@ -237,19 +181,10 @@ def title_before(ctx: DocContext, ent: Span) -> Found | None:
     role = find_role(doc, lo, ent.start)
     if role is None or negated(doc, role.start):
         return None
-    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role)
-    if country is None:
-        return None
+    country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role) or complement_country(ctx, role) \
+        or its_country(ctx, role, lo)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)),
-                 "represents.title")
-
-
-def own_country_pp(ctx: DocContext, role: Role) -> bool:
-    """True when the role's phrase names the represented country itself ("representative of X")."""
-    doc = ctx.doc
-    if role.end >= len(doc) or doc[role.end].lower_ != "of":
-        return False
-    return any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents)
+                 "represents.title", role)
 
 
 def apposition_after(ctx: DocContext, ent: Span) -> Found | None:
@@ -259,18 +194,22 @@ def apposition_after(ctx: DocContext, ent: Span) -> Found | None:
         return None
     start = ent.end + 1
     stop = start
-    while stop < ent.sent.end and doc[stop].text not in STOPS | {"."} and doc[stop].pos_ not in {"VERB", "AUX"} \
-            and doc[stop].tag_ not in {"WP", "WDT"}:
+    while stop < ent.sent.end and doc[stop].text not in STOPS | {"."} and doc[stop].tag_ not in {"WP", "WDT"} \
+            and (doc[stop].pos_ not in {"VERB", "AUX"} or doc[stop].is_title):
         stop += 1
     return role_phrase_link(ctx, ent, start, stop, "represents.apposition")
 
 
 def apposition_before(ctx: DocContext, ent: Span) -> Found | None:
-    """"China's ambassador to the United Nations, Zhang Jun" — a role phrase, a comma, the name."""
+    """"Chile's ambassador to the UN, Ms. Rosa Vidal" — a role phrase, a comma (and perhaps a courtesy
+    title), the name."""
     doc = ctx.doc
-    if ent.start < 2 or doc[ent.start - 1].text != ",":
+    stop = ent.start
+    while stop > 0 and doc[stop - 1].lower_ in rules()["honorifics"]:
+        stop -= 1
+    if stop < 2 or doc[stop - 1].text != ",":
         return None
-    stop = ent.start - 1
+    stop -= 1
     start = title_window_start(doc, stop)
     while start < stop and doc[start].pos_ in {"VERB", "AUX", "ADP"} and doc[start].lower_ != "the":
         start += 1
@@ -281,15 +220,17 @@ def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: st
     """Link ``ent`` to the country of a role phrase in [start, stop) whose head is the role."""
     doc = ctx.doc
     role = find_role(doc, start, stop)
-    if role is None or role.pp_end < stop or negated(doc, role.start):
+    if role is None or negated(doc, role.start):
         return None
+    end = max(role.pp_end, phrase_end(doc, role.end, stop))
+    if end < stop and doc[end].lower_ != "and":
+        return None  # the apposition is the role phrase, or the role and another ("… and head delegate")
     lead = doc[start:role.start]
     if any(t.pos_ in {"NOUN", "VERB"} and t.ent_type_ not in ACTOR_LABELS for t in lead):
         return None  # "son of the president": the role is not the head
-    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role)
-    if country is None:
-        return None
-    return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule)
+    country = country_before(ctx, role.start, start) or country_in_pp(ctx, role) or complement_country(ctx, role) \
+        or its_country(ctx, role, start)
+    return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule, role)
 
 
 def led_by(ctx: DocContext, ent: Span) -> Found | None:
@@ -312,13 +253,79 @@ def led_by(ctx: DocContext, ent: Span) -> Found | None:
 
 
 def of_country(ctx: DocContext, ent: Span) -> Found | None:
-    """"Ruchira Kamboj of India": a name followed directly by "of" and a country."""
+    """"Amal Haddad of Algeria", "Pablo Ortega of the Foreign Ministry of Peru": a name followed by "of",
+    perhaps an office's name, and a country."""
     doc = ctx.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
         return None
-    i = ent.end + 1 + (doc[ent.end + 1].lower_ == "the")
+    end = phrase_end(doc, ent.end, ent.sent.end)
     for other in doc.ents:
-        if other.start == i and other.label_ in ACTOR_LABELS:
+        if ent.end < other.start < end and other.end <= end and other.label_ in ACTOR_LABELS | {"GPE"}:
             code = ctx.country(other)
-            return Found(person_name(ent), code, None, "represents.of_country") if code else None
+            if code:
+                role = role_ending_at(doc, ent.start)
+                return Found(person_name(ent), code, role_text(doc, role) if role else None, "represents.of_country")
     return None
+
+
+def bracket_country(ctx: DocContext, ent: Span) -> Found | None:
+    """"Marta Kowalski (Poland) said …", "Lena Berg (Sweden), Chair of …": a country in brackets right
+    after the name, as meeting records write a speaker's delegation."""
+    doc = ctx.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or is_list_item(ent.sent):
+        return None
+    close = next((i for i in range(ent.end + 1, min(ent.end + 8, ent.sent.end)) if doc[i].text == ")"), None)
+    if close is None:
+        return None
+    code = ctx.lexicon.country_for(doc[ent.end + 1:close].text)
+    if code is None or code not in ctx.lexicon.countries:
+        return None
+    after = apposition_after_bracket(ctx, close + 1)
+    return Found(person_name(ent), code, after, "represents.bracket")
+
+
+def apposition_after_bracket(ctx: DocContext, i: int) -> str | None:
+    """The role of "…(Sweden), Chair of the Committee", if one follows the bracket."""
+    doc = ctx.doc
+    if i >= len(doc) - 1 or doc[i].text != ",":
+        return None
+    role = find_role(doc, i + 1, min(i + 6, len(doc)))
+    return role_text(doc, role) if role and role.start <= i + 2 else None
+
+
+def on_behalf(ctx: DocContext, ent: Span) -> Found | None:
+    """"Speaking on behalf of Kenya, X, …" and "X, speaking on behalf of Kenya": X speaks for it."""
+    doc = ctx.doc
+    for other in ent.sent.ents:
+        if other.label_ not in ACTOR_LABELS or other.start < 3:
+            continue
+        if tuple(t.lower_ for t in doc[other.start - 3:other.start]) != ("on", "behalf", "of"):
+            continue
+        before = other.end < ent.start and doc[other.end].text == "," and other.end + 1 == ent.start
+        after = ent.end < other.start <= ent.end + 5 and doc[ent.end].text == ","
+        code = ctx.country(other) if before or after else None
+        if code:
+            role = role_ending_at(doc, ent.start)
+            return Found(person_name(ent), code, role_text(doc, role) if role else None, "represents.behalf")
+    return None
+
+
+def byline_role(ctx: DocContext, sent: Span, ent: Span, nxt: Span | None) -> Found | None:
+    """A release's byline: a line holding only a name ("The Hon Sarah Whitfield MP"), then a line holding
+    only a role ("Minister for Trade")."""
+    if nxt is None or "\n" not in ctx.document.text[sent.end_char:nxt.start_char]:
+        return None
+    rest = [t for t in sent if not (ent.start <= t.i < ent.end) and not t.is_space
+            and t.lower_ not in rules()["honorifics"] | {"the"} and t.text not in rules()["postnominals"]]
+    if rest:
+        return None
+    role = find_role(ctx.doc, nxt.start, min(nxt.start + 6, nxt.end))
+    if role is None or role.start != nxt.start or phrase_end(ctx.doc, role.end, nxt.end) < nxt.end:
+        return None
+    country = country_in_pp(ctx, role)
+    return Found(person_name(ent), country, role_text(ctx.doc, role), "represents.byline", role)
+
+
+SHAPES = {"title_before": title_before, "apposition_after": apposition_after,
+          "apposition_before": apposition_before, "led_by": led_by, "of_country": of_country,
+          "bracket_country": bracket_country, "on_behalf": on_behalf}
