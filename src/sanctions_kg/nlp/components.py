@@ -25,6 +25,7 @@ from .gazetteer import entity_patterns, load_yaml, term_patterns
 
 GAZETTEER_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "ORG"}
 TERMS_KEY = "skg"
+BULLETS = {"-", "–", "—", "•", "*", "·", "▪"}
 
 
 class _RulerWrapper:
@@ -147,4 +148,6 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            if tok.text in BULLETS and tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = False  # "- Name, title": the bullet opens its line's sentence
     return doc
