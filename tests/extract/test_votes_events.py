@@ -152,3 +152,16 @@ def test_the_council_size_stated_in_another_sentence_completes_a_unanimous_tally
                    "15-member organ renewed the measures until July.", "2021-06-29", "America/New_York")
     vote = _by_number(extract_votes(ctx))[2582]
     assert (vote.in_favour, vote.against, vote.abstentions, vote.date) == (15, 0, 0, date(2021, 6, 29))
+
+
+def test_we_in_a_missions_own_release_is_that_state(nlp):
+    import hashlib
+
+    from sanctions_kg.extract.context import DocContext
+    from sanctions_kg.records import Document, DocumentMeta
+    text = ("Statement after the vote on the Sudan sanctions renewal. We voted in favour of this text because the "
+            "panel's reporting matters. Russia vetoed it.")
+    meta = DocumentMeta(published=date(2023, 3, 9), country="GBR")
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "x.txt", text, meta)
+    vote = extract_votes(DocContext(nlp(text), doc))[0]
+    assert dict(vote.positions) == {"GBR": "in_favour", "RUS": "against"}

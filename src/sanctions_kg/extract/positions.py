@@ -14,6 +14,8 @@ from ..records import Position
 from .context import DocContext, lemma
 from .tallies import TALLY_POSITION, plausible_count
 
+OWN_VOICE = {"meta", "publisher", "from_line"}  # how a document's source is known to be its author
+
 
 def countries_in(ctx: DocContext, tokens: Iterable[Token]) -> list[str]:
     """ISO3 codes of the country mentions among ``tokens``, in order, once each."""
@@ -77,11 +79,22 @@ def verb_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
     if lem in lex.cue("veto"):
         return [(c, "against") for c in veto_countries(ctx, tok)]
     if lem in lex.cue("abstain") and tok.pos_ == "VERB":
-        return [(c, "abstention") for c in countries_in(ctx, subjects(tok))]
+        return [(c, "abstention") for c in voters(ctx, tok)]
     if lem in lex.cue("vote") and tok.pos_ == "VERB":
         pos = vote_direction(tok)
-        return [(c, pos) for c in countries_in(ctx, subjects(tok))] if pos else []
+        return [(c, pos) for c in voters(ctx, tok)] if pos else []
     return []
+
+
+def voters(ctx: DocContext, verb: Token) -> list[str]:
+    """The states a vote verb's subject names; "we" in a state's own release is that state."""
+    subs = subjects(verb)
+    found = countries_in(ctx, subs)
+    if not found and any(t.lower_ == "we" for t in subs):
+        source = ctx.source
+        if source.country and source.how in OWN_VOICE:
+            return [source.country]
+    return found
 
 
 def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
