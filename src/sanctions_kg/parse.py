@@ -55,9 +55,13 @@ class Prepared(Generic[C]):
 
 
 def prepare(document: Document, context: C, on_error: Callable[[DocumentError], None]) -> Prepared[C]:
-    """Normalise the text and blank over-long sentences (E015 for each)."""
+    """Normalise the text (E017 says how many invisible characters were set aside) and blank
+    over-long sentences (E015 for each)."""
     norm = normalise(document.text)
     text = norm.text
+    invisible = len(norm.removed_at) - document.text.startswith("\ufeff")  # a leading BOM is no news
+    if invisible > 0:
+        on_error(DocumentError(Errors.E017.format(path=document.path, count=invisible), document.path, warning=True))
     for start, end in _long_runs(text):
         original, _ = norm.original_span(start, end)
         on_error(DocumentError(Errors.E015.format(path=document.path, length=end - start, offset=original,

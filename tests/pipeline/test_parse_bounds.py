@@ -90,3 +90,14 @@ def test_a_document_over_a_million_characters_builds_beside_a_good_one(tmp_path:
         report = build([tmp_path / "mid"], store, on_error=errors.append, validate=False)
     assert report.added == 2 and not report.errors, report.errors
     assert [str(e)[:6] for e in errors] == ["[E015]"]
+
+
+def test_invisible_characters_are_counted_in_a_warning() -> None:
+    nlp = spacy.blank("en")
+    errors: list[DocumentError] = []
+    text = "\ufeffRu\u200dssia ve\u200btoed."  # the leading BOM is not counted
+    [(doc, item)] = parse_documents(nlp, [(Document("a" * 64, "z.txt", text), None)], batch_size=4,
+                                    n_process=1, max_bytes=10**6, on_error=errors.append)
+    assert doc.text == "Russia vetoed." and item.document.text == text
+    assert [str(e) for e in errors] == ["[E017] z.txt: 2 invisible format character(s) (zero-width or bidi "
+                                        "controls) ignored when matching"]
