@@ -54,3 +54,18 @@ def seed_kg(seed_store):
     """The Python helper over the seed store."""
     from sanctions_kg import KnowledgeGraph
     return KnowledgeGraph(seed_store)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The ``soak`` marker: long fault tests that run only when asked for (``-m soak``)."""
+    config.addinivalue_line("markers", "soak: long soak test, run only with -m soak (not in the default run)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave ``soak`` tests out unless the marker expression names them."""
+    if "soak" in (config.getoption("markexpr") or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("soak") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("soak")])
+        items[:] = kept
