@@ -1,7 +1,8 @@
 """The command line fails fast and in bounded time (issue 11, items 2 and 6).
 
-Fail-fast is shown without timing anything: the model is set to one that does not exist, so an
-error about the store or the endpoint can only come first if it is checked before the model loads.
+Fail-fast is shown without timing anything: the model is set to one that does not exist, and
+``spacy`` itself cannot be imported (a stand-in package that raises), so an error about the store
+or the endpoint can only come first if it is checked before spaCy and the model are loaded.
 """
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from store.server import free_port
 
 
 def _build(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {**cli_env(), "SANCTIONS_KG_MODEL": "no_such_model_xx", **env}
+    poison = cwd / "no-spacy" / "spacy"
+    poison.mkdir(parents=True, exist_ok=True)
+    (poison / "__init__.py").write_text("raise ImportError('spaCy was imported before the store was checked')\n")
+    environment = {**cli_env(), "SANCTIONS_KG_MODEL": "no_such_model_xx", "PYTHONPATH": str(poison.parent), **env}
     return subprocess.run(command("build", "seeds", *args), cwd=cwd, env=environment, capture_output=True,
                           text=True, timeout=120, stdin=subprocess.DEVNULL)
 
@@ -27,6 +31,7 @@ def test_an_endpoint_that_is_down_is_reported_before_the_model_loads(tmp_path: P
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("sanctions-kg: error: [E036] SPARQL endpoint"), result.stderr
     assert "no_such_model" not in result.stderr and "Traceback" not in result.stderr
+    assert "spaCy was imported" not in result.stderr
 
 
 def test_a_locked_store_is_reported_before_the_model_loads(tmp_path: Path) -> None:
@@ -35,6 +40,7 @@ def test_a_locked_store_is_reported_before_the_model_loads(tmp_path: Path) -> No
         result = _build("--store", "store", cwd=tmp_path)
     assert result.returncode == 1
     assert "[E032]" in result.stderr and "no_such_model" not in result.stderr, result.stderr
+    assert "spaCy was imported" not in result.stderr
 
 
 def test_build_against_a_server_that_never_answers_ends_with_a_coded_error(tmp_path: Path) -> None:
