@@ -62,9 +62,21 @@ MODEL_FIXTURES = frozenset({"nlp", "make_ctx", "seed_store", "seed_kg", "seed_wo
 MODEL_FOLDERS = frozenset({"cli", "e2e"})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The ``soak`` marker: long fault tests that run only when asked for (``-m soak``)."""
+    config.addinivalue_line("markers", "soak: long soak test, run only with -m soak (not in the default run)")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark ``model`` on every test that needs the statistical model (the marker is never written by hand)."""
+    """Mark ``model`` on every test that needs the statistical model (the marker is never written by hand),
+    and leave ``soak`` tests out unless the marker expression names them."""
     for item in items:
         parts = Path(item.path).resolve().relative_to(REPO / "tests").parts
         if parts[0] in MODEL_FOLDERS or MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.model)
+    if "soak" in (config.getoption("markexpr") or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("soak") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("soak")])
+        items[:] = kept

@@ -13,17 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal
+from spacy.tokens import Doc
 
 from .documents import iter_documents
 from .errors import DocumentError, Errors
-from .extract import extract_document
+from .extract import DocumentFacts, extract_document
 from .graph import build_document_graph
 from .ids import document_iri
 from .nlp import build_pipeline
+from .parse import Prepared, parse_documents
 from .records import Document
 from .resolve import EventIndex, index_from_store
+from .salvage import salvage_graph
 from .settings import Settings, load_settings
-from .store import Store
+from .store import Store, check_reachable
+from .textnorm import restore
 from .validate import validate_graph
 from .vocabulary import sparql_prefixes
 
@@ -61,17 +65,19 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
         if on_error:
             on_error(err)
 
+    check_reachable(store)  # before the model: a server that is down is reported at once
     docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
     nlp = build_pipeline(settings)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
-    pairs = nlp.pipe(((d.text, (d, stale)) for d, stale in docs), as_tuples=True, batch_size=size,
-                     n_process=n_process)
+    pairs = parse_documents(nlp, docs, batch_size=size, n_process=n_process, max_bytes=settings.max_bytes,
+                            on_error=record)
     pending: list[_Pending] = []
     bar = _progress_bar(progress)
-    for parsed, (document, stale) in pairs:
+    for parsed, item in pairs:
+        document, stale = item.document, item.context
         try:
-            facts = extract_document(parsed, document)
+            facts = _extract(parsed, item)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
             pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
@@ -79,11 +85,17 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
         if len(pending) >= max(size, settings.validate_batch):
-            _flush(pending, store, report, validate, bar, index)
-    _flush(pending, store, report, validate, bar, index)
+            _flush(pending, store, report, validate, bar, index, record)
+    _flush(pending, store, report, validate, bar, index, record)
     if bar is not None:
         bar.close()
     return report
+
+
+def _extract(parsed: Doc, item: Prepared[list[str]]) -> DocumentFacts:
+    """The document's facts, found on the text spaCy parsed (the normalised view, see ``parse.py``),
+    with every evidence span mapped back to the original text by :func:`textnorm.restore`."""
+    return restore(extract_document(parsed, item.view), item.norm, item.document)
 
 
 @dataclass(frozen=True)
@@ -107,37 +119,60 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
 
 
 def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None,
-           index: EventIndex | None = None) -> None:
+           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None) -> None:
     """Validate a batch of document graphs and store the valid ones, each in one transaction.
 
     The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
-    only when that fails is each graph checked alone, so an invalid document never costs the others.
-    A changed file's earlier graph is removed only once its new graph is stored: a new version that
-    fails keeps the old one. The event index learns a document's events only once its graph is
-    stored, so a rejected document leaves no trace in the identities of later batches.
+    only when that fails is each graph checked alone, so an invalid document never costs the others,
+    and a failing graph loses only its failing facts (:func:`_salvage`).
+    A changed file's earlier graph is removed in the same transaction that stores its new graph: a new
+    version that fails keeps the old one, and a crash cannot leave both. The event index learns a
+    document's events only once its graph is stored, so a rejected document leaves no trace in the
+    identities of later batches.
     """
     if not pending:
         return
     batch_ok = not validate or validate_graph(_union(p.graph for p in pending)).conforms
     for item in pending:
         if not batch_ok:
-            result = validate_graph(item.graph)
-            if not result.conforms:
-                report.invalid.append(f"{item.document.path}: {result.text}")
+            salvaged = _salvage(item, report, record)
+            if salvaged is None:
                 if index is not None:
                     index.discard(item.document.doc_id)
                 continue
-        store.add_graph(str(document_iri(item.document.doc_id)), item.graph)
+            item = salvaged
+        store.add_graph(str(document_iri(item.document.doc_id)), item.graph, replaces=item.stale)
         if index is not None:
             index.commit(item.document.doc_id)
-        for old in item.stale:
-            store.remove_graph(old)
         report.replaced += bool(item.stale)
         report.added += 1
         report.facts += item.facts
         if bar is not None:
             bar.update(1)
     pending.clear()
+
+
+def _salvage(item: _Pending, report: BuildReport,
+             record: Callable[[DocumentError], None] | None) -> _Pending | None:
+    """The document's graph validated alone; a failing fact is dropped with an E034 warning.
+
+    None (and the document counted invalid) only when a violation cannot be traced to a fact.
+    """
+    result = validate_graph(item.graph)
+    if result.conforms:
+        return item
+    salvage = salvage_graph(item.graph, result)
+    if salvage.graph is None:
+        report.invalid.append(f"{item.document.path}: {salvage.report.text}")
+        return None
+    for fact in salvage.dropped:
+        warning = DocumentError(Errors.E034.format(path=item.document.path, shape=fact.shape, message=fact.message,
+                                                  quote=" ".join(fact.quote.split())), item.document.path, warning=True)
+        if record is not None:
+            record(warning)
+        else:
+            report.warnings.append(warning)
+    return _Pending(item.document, salvage.graph, max(item.facts - len(salvage.dropped), 0), item.stale)
 
 
 def _union(graphs) -> Graph:

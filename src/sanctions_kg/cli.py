@@ -64,16 +64,21 @@ def _check_output(path: Path | None) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Read documents, extract facts, write them to a store and/or an output file."""
-    from .build import build
-    from .export import export
-    from .store import OxigraphStore
+    """Read documents, extract facts, write them to a store and/or an output file.
+
+    The store is opened (and an endpoint reached) before ``build`` is imported: that import loads
+    spaCy, so a locked store or a server that is down is reported at once, not after the model.
+    """
+    from .store import OxigraphStore, check_reachable
     _check_output(args.output)
     settings = load_settings()
     overrides = {k: v for k, v in (("max_bytes", args.max_bytes), ("validate_batch", args.validate_batch)) if v}
     settings = replace(settings, **overrides)
     in_memory = args.output and not (args.store or args.graph or args.endpoint)
     with OxigraphStore(None) if in_memory else _open(args, create=True) as store:
+        check_reachable(store)
+        from .build import build
+        from .export import export
         report = build(args.paths, store, settings, batch_size=args.batch_size, n_process=args.n_process,
                        validate=not args.no_validate, on_error=_report_bad_file,
                        progress=True if args.progress else None)

@@ -51,54 +51,80 @@ _YAML_KEEP_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(paths: Sequence[Path]) -> Iterator[Path]:
+def discover(paths: Sequence[Path], on_error: Callable[[DocumentError], None] | None = None) -> Iterator[Path]:
     """Yield the document files named by ``paths`` (files and/or directories), lazily.
 
     A directory contributes every ``*.txt`` below it, recursively, in sorted order; a file is
     yielded as given unless it is a sidecar (``.meta.yml``, ``.gold.json``), so that a shell glob
-    like ``corpus/*`` works. Raises E001 for a missing path, E008 for a directory without documents
-    and E009 for a directory that cannot be listed.
+    like ``corpus/*`` works. Problems are E001 for a missing path, E008 for a directory without
+    documents, E009 for a directory that cannot be listed and E014 for a file symlink that leaves
+    the tree. Without ``on_error`` the first one is raised; with it, each is reported and the
+    walk goes on with the next entry.
     """
+    report = on_error or _raise
     for path in paths:
-        yield from _discover_one(Path(path))
+        yield from _discover_one(Path(path), report)
 
 
-def _discover_one(path: Path) -> Iterator[Path]:
+def _raise(error: DocumentError) -> None:
+    raise error
+
+
+def _discover_one(path: Path, on_error: Callable[[DocumentError], None]) -> Iterator[Path]:
     """Documents for one command-line path (see :func:`discover`)."""
     if path.is_dir():
         found = False
-        for doc in _walk(path):
+        for doc in _walk(path, on_error):
             found = True
             yield doc
         if not found:
-            raise DocumentError(Errors.E008.format(path=path), path=str(path))
+            on_error(DocumentError(Errors.E008.format(path=path), path=str(path)))
     elif path.exists():
         if not _is_sidecar(path.name):
             yield path
     else:
-        raise DocumentError(Errors.E001.format(path=path), path=str(path))
+        on_error(DocumentError(Errors.E001.format(path=path), path=str(path)))
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Depth-first walk, one sorted directory level in memory at a time.
+def _walk(root: Path, on_error: Callable[[DocumentError], None]) -> Iterator[Path]:
+    """Depth-first walk with an explicit stack (no recursion limit, however deep the tree), one
+    sorted directory level per stack entry.
 
-    Symlinked directories are not followed (like ``Path.rglob``), which also rules out cycles.
+    Symlinked directories are not followed (like ``Path.rglob``), which also rules out cycles; a
+    file symlink is followed only when its target stays inside ``root`` (E014 otherwise). A directory
+    that cannot be listed is reported (E009) and its siblings are still walked.
     """
-    for entry in _sorted_entries(directory):
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+    inside = root.resolve()
+    stack: list[Iterator[os.DirEntry[str]]] = [iter(_sorted_entries(root, on_error))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            stack.append(iter(_sorted_entries(Path(entry.path), on_error)))
         elif entry.name.endswith(DOCUMENT_SUFFIX) and entry.is_file():
+            if entry.is_symlink() and not _stays_inside(Path(entry.path), inside, on_error):
+                continue
             yield Path(entry.path)
 
 
-def _sorted_entries(directory: Path) -> list[os.DirEntry[str]]:
-    """The entries of one directory sorted by name; the handle is closed before recursing."""
+def _stays_inside(link: Path, inside: Path, on_error: Callable[[DocumentError], None]) -> bool:
+    """Whether a file symlink points into the input tree; E014 reported when it does not."""
+    target = link.resolve()
+    if target.is_relative_to(inside):
+        return True
+    on_error(DocumentError(Errors.E014.format(path=link, target=target), path=str(link)))
+    return False
+
+
+def _sorted_entries(directory: Path, on_error: Callable[[DocumentError], None]) -> list[os.DirEntry[str]]:
+    """The entries of one directory sorted by name ([] and E009 reported when it cannot be listed)."""
     try:
         with os.scandir(directory) as entries:
             return sorted(entries, key=lambda entry: entry.name)
     except OSError as exc:
-        raise DocumentError(Errors.E009.format(path=directory, reason=_reason(exc)),
-                            path=str(directory)) from exc
+        on_error(DocumentError(Errors.E009.format(path=directory, reason=_reason(exc)), path=str(directory)))
+        return []
 
 
 def _is_sidecar(name: str) -> bool:
@@ -310,31 +336,41 @@ def iter_documents(paths: Sequence[Path], max_bytes: int,
                    on_error: Callable[[DocumentError], None]) -> Iterator[Document]:
     """Yield each good document (with metadata) and report each bad file to ``on_error``.
 
-    A missing path or an empty directory (E001, E008) is reported too, and the other paths are
-    still read, so the build can print one line per problem and carry on. Exceptions raised by
-    ``on_error`` itself propagate (a caller may choose to stop at the first error).
+    A missing path, an empty or unreadable directory or a symlink out of the tree is reported too,
+    and the walk goes on, so the build can print one line per problem and carry on. A file with
+    the same content as one already yielded is reported (E013, a warning) and not yielded again.
+    Exceptions raised by ``on_error`` itself propagate (a caller may choose to stop at the first error).
     """
-    for root in paths:
-        for item in _guarded(_discover_one(Path(root)), on_error):
-            try:
-                document = load_document(item, max_bytes)
-            except DocumentError as exc:
-                on_error(exc)
-                continue
-            yield document
-
-
-def _guarded(paths: Iterator[Path], on_error: Callable[[DocumentError], None]) -> Iterator[Path]:
-    """Pass paths through; a discovery error is reported and ends this root only."""
-    while True:
+    seen: dict[str, str] = {}
+    for item in discover(paths, on_error):
         try:
-            path = next(paths)
-        except StopIteration:
-            return
+            document = load_document(item, max_bytes)
         except DocumentError as exc:
             on_error(exc)
-            return
-        yield path
+            continue
+        if document.doc_id in seen:
+            on_error(DocumentError(Errors.E013.format(path=item, other=seen[document.doc_id]), path=str(item),
+                                   warning=True))
+            continue
+        seen[document.doc_id] = str(item)
+        yield _plausible_dates(document, on_error)
+
+
+#: years a sanctions text can plausibly be published in (the UN Charter to a generous future)
+YEAR_RANGE = (1945, 2100)
+
+
+def _plausible_dates(document: Document, on_error: Callable[[DocumentError], None]) -> Document:
+    """A ``published`` date outside :data:`YEAR_RANGE` (``0001-01-01``) is a warning (E016) and is
+    dropped, instead of silently making every relative date in the text unresolvable."""
+    published = document.meta.published
+    if published is None or YEAR_RANGE[0] <= published.year <= YEAR_RANGE[1]:
+        return document
+    meta_path = meta_path_for(Path(document.path))
+    on_error(DocumentError(Errors.E016.format(path=meta_path, year=published.year, low=YEAR_RANGE[0],
+                                              high=YEAR_RANGE[1], what="the published date is"),
+                           path=str(meta_path), warning=True))
+    return dataclasses.replace(document, meta=dataclasses.replace(document.meta, published=None))
 
 
 # --------------------------------------------------------------------------- helpers

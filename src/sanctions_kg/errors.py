@@ -21,6 +21,12 @@ class Errors:
     E010 = "[E010] ontology file not found: {path}"
     E012 = "[E012] {path}: extraction failed ({reason}); the document was skipped, please report it"
     E011 = "[E011] SHACL validation failed with {count} violation(s):\n{report}"
+    # E013-E019: discovery and text hazards (warnings unless said otherwise)
+    E013 = "[E013] {path}: same content as {other}; built once"
+    E014 = "[E014] {path}: a symbolic link leaving the input tree (to {target}); not read"
+    E015 = "[E015] {path}: a sentence of {length} characters at offset {offset} is over {limit}; skipped"
+    E016 = "[E016] {path}: year {year} is out of range ({low}-{high}); {what} ignored"
+    E017 = "[E017] {path}: {count} invisible format character(s) (zero-width or bidi controls) ignored when matching"
     E020 = "[E020] unknown query '{name}': not a file, not a named query ({known})"
     E021 = "[E021] SPARQL syntax error: {reason}"
     E022 = "[E022] refused: the query is a SPARQL Update ({form}); pass --allow-update to run it"
@@ -32,6 +38,10 @@ class Errors:
     E031 = "[E031] graph file not found: {path}"
     E032 = "[E032] store error at {path}: {reason}"
     E033 = "[E033] SPARQL endpoint {url} failed: {reason}"
+    # E034-E039: faults met while building and storing
+    E034 = "[E034] {path}: dropped a fact that violates {shape} ({message}); quote: \"{quote}\""
+    E035 = "[E035] SPARQL endpoint {url} gave no answer within {seconds} s ({attempts} attempt(s)): {reason}"
+    E036 = "[E036] SPARQL endpoint {url} is not reachable ({reason}); nothing was built"
     E040 = "[E040] gold directory has no .gold.json files: {path}"
     E041 = "[E041] {path}: not a valid gold file ({reason})"
     E070 = "[E070] not in the store: {item}"

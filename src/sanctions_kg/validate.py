@@ -8,9 +8,10 @@ document's graph may point to a country or evidence node typed in another.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -40,6 +41,11 @@ class ShapeResult:
     focus: str
     path: str
     message: str
+    #: the focus node itself and the shape that failed, for dropping one fact (not compared or printed)
+    focus_node: Node | None = field(default=None, compare=False)
+    shape: str = field(default="-", compare=False)
+    path_node: Node | None = field(default=None, compare=False)
+    value_node: Node | None = field(default=None, compare=False)
 
     def line(self) -> str:
         """The report line: severity, focus node, path, message."""
@@ -105,7 +111,7 @@ def _union(data: GraphLike) -> Graph:
     union = _QueryCachingGraph()
     for prefix, namespace in data.namespaces():
         union.bind(prefix, namespace)
-    for s, p, o, _ in data.quads((None, None, None, None)):
+    for s, p, o, _ in cast(Dataset, data).quads((None, None, None, None)):
         union.add((s, p, o))
     return union
 
@@ -135,7 +141,22 @@ def _path_text(node: Node, graph: Graph) -> str:
     return "_:" + str(node) if isinstance(node, BNode) else str(node)
 
 
-def _results(report: Graph) -> Iterable[ShapeResult]:
+def _shape_name(shape: Node | None, report: Graph, shapes: Graph | None) -> str:
+    """A named shape's local name; a property shape as its node shape's name and path."""
+    if shape is None:
+        return "-"
+    if isinstance(shape, URIRef):
+        return str(shape).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    for graph in (report, shapes):
+        parent = graph.value(None, SH.property, shape) if graph is not None else None
+        path = graph.value(shape, SH.path) if graph is not None else None
+        if parent is not None:
+            return f"{_shape_name(parent, report, shapes)} ({_short(path, report)})"
+    path = report.value(shape, SH.path)
+    return f"a shape on {_short(path, report)}" if path is not None else "a shape"
+
+
+def _results(report: Graph, shapes: Graph | None = None) -> Iterable[ShapeResult]:
     """Flatten each ``sh:ValidationResult`` of a pySHACL report graph."""
     bind_prefixes(report, {p: PREFIXES[p] for p in ("skg", "prov", "dcterms", "skos")}, override=True)
     # Only the report's own results: nested sh:detail results (from sh:node) would double-count.
@@ -146,6 +167,10 @@ def _results(report: Graph) -> Iterable[ShapeResult]:
             focus=_short(report.value(result, SH.focusNode), report),
             path=_short(report.value(result, SH.resultPath), report),
             message=str(report.value(result, SH.resultMessage) or ""),
+            focus_node=report.value(result, SH.focusNode),
+            path_node=report.value(result, SH.resultPath),
+            value_node=report.value(result, SH.value),
+            shape=_shape_name(report.value(result, SH.sourceShape), report, shapes),
         )
 
 
@@ -176,7 +201,7 @@ def validate_graph(data: GraphLike, settings: Settings | None = None) -> Validat
     if not isinstance(report_graph, Graph):
         # pySHACL returns a ValidationFailure, not a report, when the shapes themselves are broken.
         raise ShapesError(Errors.E072.format(reason=report_text))
-    return _report(list(_results(report_graph)))
+    return _report(list(_results(report_graph, shapes)))
 
 
 def assert_valid(data: GraphLike, settings: Settings | None = None) -> ValidationReport:

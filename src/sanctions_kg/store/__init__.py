@@ -24,6 +24,7 @@ __all__ = [
     "QueryTimeout",
     "Store",
     "StoreError",
+    "check_reachable",
     "open_store",
     "write_dataset_atomic",
 ]
@@ -56,3 +57,17 @@ def open_store(
     if graph is not None:
         return FileStore(Path(graph), create=create)
     return OxigraphStore(Path(store) if store is not None else load_settings().default_store, read_only=read_only)
+
+
+def check_reachable(store: Store) -> None:
+    """Fail fast: one trivial query before any slow work (loading the model takes 10-30 s).
+
+    An endpoint that is down or silent is E036; the embedded store's lock was already taken when
+    it was opened, so a store in use has failed before this point.
+    """
+    if isinstance(store, EndpointStore):
+        try:
+            store.query("ASK {}").close()
+        except StoreError as exc:
+            reason = str(exc).split("] ", 1)[-1]  # the inner message without its own code
+            raise StoreError(Errors.E036.format(url=store.query_url, reason=reason)) from exc

@@ -6,11 +6,8 @@ so a big SELECT costs memory per row, not per result.
 """
 from __future__ import annotations
 
-import queue
 import re
-import threading
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 from typing import Literal as TypingLiteral
 
@@ -19,6 +16,7 @@ import rdflib
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.store.timeout import QueryTimeout, Stream  # noqa: F401 - QueryTimeout re-exported
 from sanctions_kg.vocabulary import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -32,68 +30,6 @@ QueryKind = TypingLiteral["select", "ask", "construct"]
 Row = dict[str, Identifier | None]
 Triple = tuple[Identifier, Identifier, Identifier]
 Bindings = Mapping[str, Identifier]
-
-
-class QueryTimeout(StoreError):
-    """A query ran past its time limit (Errors.E024)."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(Errors.E024.format(seconds=f"{seconds:g}"))
-        self.seconds = seconds
-
-
-class Stream(Iterator[Any]):
-    """An iterator whose :meth:`close` works even before the first ``next()``.
-
-    A generator's ``finally`` never runs if it was not started, so a result closed unread would
-    leave its worker thread or HTTP response behind; this wrapper calls ``on_close`` in any case.
-    ``translate`` maps an exception from the source to the coded one to raise (or None to keep it).
-    """
-
-    def __init__(
-        self,
-        items: Iterator[Any],
-        on_close: Callable[[], object] | None = None,
-        translate: Callable[[BaseException], BaseException | None] | None = None,
-    ) -> None:
-        self._items = items
-        self._on_close = on_close
-        self._translate = translate
-        self._closed = False
-
-    def __next__(self) -> Any:
-        if self._closed:
-            raise StopIteration
-        try:
-            return next(self._items)
-        except StopIteration:
-            self.close()
-            raise
-        except BaseException as exc:
-            self.close()
-            mapped = self._translate(exc) if self._translate is not None else None
-            if mapped is not None and mapped is not exc:
-                raise mapped from exc
-            raise
-
-    def close(self) -> None:
-        """Close the source and run ``on_close`` once."""
-        if self._closed:
-            return
-        self._closed = True
-        try:
-            close = getattr(self._items, "close", None)
-            if close is not None:
-                close()
-        finally:
-            if self._on_close is not None:
-                self._on_close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # noqa: BLE001 - nothing to report to during garbage collection
-            pass
 
 
 class QueryResult:
@@ -151,8 +87,9 @@ class QueryResult:
 class Store(Protocol):
     """What the pipeline, the CLI and ``query.py`` need from a quad store; nothing more."""
 
-    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        """Replace the named graph ``graph_iri`` by these triples in one transaction."""
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
+        """Replace the named graph ``graph_iri`` by these triples, and drop the graphs ``replaces``
+        names (a changed file's earlier versions), in one transaction."""
 
     def remove_graph(self, graph_iri: str) -> None:
         """Drop a named graph; triples that other graphs also hold stay in those graphs."""
@@ -238,11 +175,34 @@ def graph_node(graph_iri: str) -> ox.NamedNode:
     return to_oxigraph(URIRef(graph_iri))  # type: ignore[return-value]
 
 
+def subject_term(term: object) -> ox.NamedNode | ox.BlankNode:
+    """An rdflib subject as a pyoxigraph node; a StoreError for a literal or another kind of term."""
+    node = to_oxigraph(term) if isinstance(term, Identifier) else None
+    if not isinstance(node, (ox.NamedNode, ox.BlankNode)):
+        raise StoreError(Errors.E032.format(path="term", reason=f"not a subject: {term!r}"))
+    return node
+
+
+def predicate_term(term: object) -> ox.NamedNode:
+    """An rdflib predicate as a pyoxigraph IRI; a StoreError for anything else."""
+    node = to_oxigraph(term) if isinstance(term, Identifier) else None
+    if not isinstance(node, ox.NamedNode):
+        raise StoreError(Errors.E032.format(path="term", reason=f"not a predicate: {term!r}"))
+    return node
+
+
+def object_term(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib object as a pyoxigraph term."""
+    if not isinstance(term, Identifier):
+        raise StoreError(Errors.E032.format(path="term", reason=f"not an RDF term: {term!r}"))
+    return to_oxigraph(term)
+
+
 def triples_to_quads(graph: rdflib.Graph, graph_iri: str) -> Iterator[ox.Quad]:
     """The triples of an rdflib graph as pyoxigraph quads in the named graph ``graph_iri``."""
     name = graph_node(graph_iri)
     for s, p, o in graph.triples((None, None, None)):
-        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name)
+        yield ox.Quad(subject_term(s), predicate_term(p), object_term(o), name)
 
 
 def retract_from_union(name: str) -> str:
@@ -260,6 +220,16 @@ def retract_from_union(name: str) -> str:
 def copy_to_union(name: str) -> str:
     """SPARQL Update adding graph ``name``'s triples to the default graph (a set: no duplicates)."""
     return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
+
+
+def replace_graph_request(name: str, body: str, replaces: list[str] | tuple[str, ...] = ()) -> str:
+    """One SPARQL Update storing a document: retract and drop the graphs it replaces and its own old
+    version, insert the new triples, copy them into the union. One request is one transaction on
+    Oxigraph and Fuseki, so the union can never miss a stored graph's triples."""
+    steps = [f"{retract_from_union(old)} ;\nDROP SILENT GRAPH {old}" for old in replaces if old != name]
+    steps.append(f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\n"
+                 f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }} ;\n{copy_to_union(name)}")
+    return " ;\n".join(steps)
 
 
 def ntriples_lines(quads: list[ox.Quad]) -> str:
@@ -413,98 +383,3 @@ def _matching_close(tokens: list[tuple[str, str, int]], open_index: int) -> int:
             return end - 1
     raise StoreError(Errors.E032.format(path="query", reason="unbalanced braces in the query"))
 
-
-# --- time limits -----------------------------------------------------------------------------
-
-_END = object()
-
-
-def run_with_deadline(
-    start: Callable[[], tuple[Any, Iterator[Any]]], timeout: float | None
-) -> tuple[Any, Iterator[Any]]:
-    """Call ``start`` (returning a header and an item iterator) under a wall-clock limit.
-
-    Without a timeout everything runs in the caller's thread. With one, a daemon worker runs
-    ``start`` and the iteration, handing items over a small bounded queue (so the stream stays
-    lazy); the caller waits at most until the deadline and then raises :class:`QueryTimeout`.
-    Honest limit: a native evaluation cannot be interrupted, so a worker stuck inside one is
-    abandoned and keeps a CPU (and a reference to the store) until the evaluation ends.
-    """
-    if timeout is None:
-        return start()
-    deadline = time.monotonic() + timeout
-    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=HANDOFF_CHUNKS)
-    cancel = threading.Event()
-    worker = threading.Thread(target=_work, args=(start, handoff, cancel), daemon=True, name="sparql-query")
-    worker.start()
-    kind, header = _take(handoff, deadline, timeout, cancel)
-    if kind == "error":
-        raise header
-    return header, Stream(_drain(handoff, deadline, timeout, cancel), on_close=cancel.set)
-
-
-#: rows cross from the worker in chunks (a queue hand-off per row cost more than small queries);
-#: at most HANDOFF_CHUNKS * HANDOFF_ROWS rows wait in the queue, so the stream stays lazy and bounded.
-HANDOFF_ROWS = 256
-HANDOFF_CHUNKS = 8
-
-
-def _work(start: Callable[[], tuple[Any, Iterator[Any]]], handoff: queue.Queue, cancel: threading.Event) -> None:
-    """The worker: header first, then chunks of items, then an end mark; an exception travels as an item."""
-    items: Iterator[Any] | None = None
-    try:
-        header, items = start()
-        if _put(handoff, cancel, ("header", header)):
-            chunk: list[Any] = []
-            for item in items:
-                chunk.append(item)
-                if len(chunk) >= HANDOFF_ROWS:
-                    if not _put(handoff, cancel, ("items", chunk)):
-                        break
-                    chunk = []
-            else:
-                if not chunk or _put(handoff, cancel, ("items", chunk)):
-                    _put(handoff, cancel, ("end", None))
-    except BaseException as exc:  # noqa: BLE001 - handed to the consumer, who re-raises it
-        _put(handoff, cancel, ("error", exc))
-    finally:
-        close = getattr(items, "close", None)
-        if close is not None:
-            close()
-
-
-def _put(handoff: queue.Queue, cancel: threading.Event, entry: tuple[str, Any]) -> bool:
-    """Put with back-pressure, giving up once the consumer has gone; False if cancelled."""
-    while not cancel.is_set():
-        try:
-            handoff.put(entry, timeout=0.1)
-            return True
-        except queue.Full:
-            continue
-    return False
-
-
-def _take(handoff: queue.Queue, deadline: float, timeout: float, cancel: threading.Event) -> tuple[str, Any]:
-    """The next entry, or a QueryTimeout (and a cancelled worker) once the deadline has passed."""
-    remaining = deadline - time.monotonic()
-    try:
-        if remaining <= 0:
-            return handoff.get_nowait()
-        return handoff.get(timeout=remaining)
-    except queue.Empty:
-        cancel.set()
-        raise QueryTimeout(timeout) from None
-
-
-def _drain(handoff: queue.Queue, deadline: float, timeout: float, cancel: threading.Event) -> Iterator[Any]:
-    """Yield the worker's items until the end mark; cancel the worker when the consumer stops."""
-    try:
-        while True:
-            kind, value = _take(handoff, deadline, timeout, cancel)
-            if kind == "end":
-                return
-            if kind == "error":
-                raise value
-            yield from value
-    finally:
-        cancel.set()

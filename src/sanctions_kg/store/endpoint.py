@@ -11,10 +11,11 @@ converted one at a time and never collected into a list.
 """
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http.client import HTTPResponse
 from typing import Any
 
@@ -26,21 +27,20 @@ from sanctions_kg.store.base import (
     Bindings,
     QueryKind,
     QueryResult,
-    QueryTimeout,
-    Stream,
     check_bindings,
     classify_result,
     convert_triples,
-    copy_to_union,
     graph_node,
     inject_values,
     ntriples_lines,
     quads_to_dataset,
+    replace_graph_request,
     retract_from_union,
-    run_with_deadline,
     to_oxigraph,
     triples_to_quads,
 )
+from sanctions_kg.store.http import NetworkPolicy, open_url, with_retries
+from sanctions_kg.store.timeout import QueryTimeout, Stream, run_with_deadline
 
 _ACCEPT = (
     "application/sparql-results+json, application/sparql-results+xml;q=0.8, "
@@ -51,11 +51,12 @@ _ACCEPT = (
 class EndpointStore:
     """A :class:`~sanctions_kg.store.base.Store` on a SPARQL server.
 
-    ``update_url`` enables writing; ``graph_store_url`` (SPARQL 1.1 Graph Store Protocol, e.g.
-    Oxigraph's ``/store``) makes :meth:`add_graph` a single PUT, which the server applies as one
-    replacement. Without it, :meth:`add_graph` sends ``DROP``/``INSERT DATA`` updates of
-    ``batch_size`` triples: atomic only when the graph fits in one batch. ``write_timeout``
-    bounds each update/upload request, so a hung server cannot block a build for ever.
+    ``update_url`` enables writing: :meth:`add_graph` is then one SPARQL Update request per
+    document (atomic on the server). With only ``graph_store_url`` (SPARQL 1.1 Graph Store Protocol,
+    e.g. Oxigraph's ``/store``) it is a PUT and a POST, which is not atomic. ``batch_size`` is kept
+    for callers of the old batched upload and no longer used. ``write_timeout`` bounds each write;
+    ``policy`` (:class:`~sanctions_kg.store.http.NetworkPolicy`) gives every request a connect
+    and a read timeout and retries reads, so a hung server cannot block a build for ever.
     """
 
     def __init__(
@@ -66,6 +67,7 @@ class EndpointStore:
         *,
         batch_size: int = 50_000,
         write_timeout: float | None = 300.0,
+        policy: NetworkPolicy | None = None,
     ) -> None:
         for url in (query_url, update_url, graph_store_url):
             if url is not None and urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
@@ -75,31 +77,39 @@ class EndpointStore:
         self.graph_store_url = graph_store_url
         self.batch_size = batch_size
         self.write_timeout = write_timeout
+        self.policy = policy or NetworkPolicy.from_env()
 
     # --- HTTP ------------------------------------------------------------------------------
 
     def _send(
-        self, url: str, body: bytes | None, headers: dict[str, str], method: str = "POST", query_timeout: float = -1.0
+        self, url: str, body: bytes | None, headers: dict[str, str], method: str = "POST",
+        query_timeout: float | None = -1.0,
     ) -> HTTPResponse:
-        """One request; HTTP and network failures become E033, a query's socket timeout QueryTimeout.
+        """One request with a connect and a read timeout; HTTP and network failures become E033.
 
-        ``query_timeout`` (None: wait for ever) marks a query; other requests use ``write_timeout``.
+        ``query_timeout`` marks a query (a float: the user's time limit, raised as QueryTimeout; None:
+        the policy's read timeout). A query is idempotent, so a network failure or a timeout is retried
+        with backoff; writes use ``write_timeout`` and are sent once. A read that times out is E035.
         """
         is_query = query_timeout is None or query_timeout >= 0
-        timeout = query_timeout if is_query else self.write_timeout
+        timeout = (query_timeout or self.policy.read_timeout) if is_query else self.write_timeout
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        retries = self.policy.retries if is_query else 0
         try:
-            return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - scheme checked in __init__
+            response, _ = with_retries(lambda: open_url(request, self.policy.connect_timeout, timeout),
+                                       retries, self.policy.backoff)
+            return response
         except urllib.error.HTTPError as exc:
             detail = exc.read(500).decode("utf-8", "replace").strip()
             raise StoreError(Errors.E033.format(url=url, reason=f"HTTP {exc.code}: {detail}")) from exc
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(exc, TimeoutError) or isinstance(reason, TimeoutError):
-                if is_query:
-                    raise QueryTimeout(timeout or 0) from exc
-                reason = f"no answer within {timeout} s"
-            raise StoreError(Errors.E033.format(url=url, reason=reason)) from exc
+                if is_query and query_timeout is not None:
+                    raise QueryTimeout(query_timeout) from exc
+                raise StoreError(Errors.E035.format(url=url, seconds=f"{timeout:g}", reason=reason or "timed out",
+                                                    attempts=getattr(exc, "attempts", 1))) from exc
+            raise StoreError(Errors.E033.format(url=url, reason=reason or type(exc).__name__)) from exc
 
     def _post_update(self, sparql: str) -> None:
         if self.update_url is None:
@@ -109,30 +119,25 @@ class EndpointStore:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        """Replace the graph (a Graph Store PUT when available, else DROP + INSERT DATA batches) and
-        keep the server's default graph the union of the document graphs, as the embedded store does."""
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
+        """Replace the graph (and the graphs in ``replaces``) and keep the server's default graph the
+        union of the document graphs, all in ONE SPARQL Update request, which the server applies as one
+        transaction: a failure at any point leaves the old state or the new one, never a graph that
+        is stored but missing from the union. Without an update endpoint, a Graph Store PUT and a POST
+        to the default graph (two requests: not atomic, so give an update endpoint for builds)."""
         quads = list(triples_to_quads(graph, graph_iri))
-        name = str(graph_node(graph_iri))
         if self.update_url is not None:
-            self._post_update(retract_from_union(name))
-        if self.graph_store_url is not None:
-            body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-            self._send(self._graph_url(graph_iri), body, {"Content-Type": "application/n-triples"}, method="PUT").close()
-            if self.update_url is None:  # no update endpoint: merge into the default graph by Graph Store POST
-                self._send(self._default_graph_url(), body, {"Content-Type": "application/n-triples"}).close()
-                return
-        else:
-            self._insert_batches(name, quads)
-        self._post_update(copy_to_union(name))
-
-    def _insert_batches(self, name: str, quads: list[ox.Quad]) -> None:
-        statements = [f"DROP SILENT GRAPH {name}", f"CREATE SILENT GRAPH {name}"]
-        for start in range(0, max(len(quads), 1), self.batch_size):
-            lines = ntriples_lines(quads[start : start + self.batch_size])
-            statements.append(f"INSERT DATA {{ GRAPH {name} {{\n{lines}\n}} }}")
-            self._post_update(" ;\n".join(statements))
-            statements = []
+            self._post_update(replace_graph_request(str(graph_node(graph_iri)), ntriples_lines(quads),
+                                                    [str(graph_node(old)) for old in replaces]))
+            return
+        if self.graph_store_url is None:
+            raise StoreError(Errors.E033.format(url=self.query_url, reason="no update endpoint configured"))
+        body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+        headers = {"Content-Type": "application/n-triples"}
+        self._send(self._graph_url(graph_iri), body, headers, method="PUT").close()
+        self._send(self._default_graph_url(), body, headers).close()
+        for old in replaces:
+            self.remove_graph(old)
 
     def _default_graph_url(self) -> str:
         separator = "&" if "?" in (self.graph_store_url or "") else "?"
@@ -164,7 +169,7 @@ class EndpointStore:
         """POST the query (bindings as a VALUES block) and stream the parsed response.
 
         ``timeout`` goes to urllib as the socket timeout and also bounds the whole call through
-        :func:`~sanctions_kg.store.base.run_with_deadline`; the server may keep evaluating an
+        :func:`~sanctions_kg.store.timeout.run_with_deadline`; the server may keep evaluating an
         abandoned query unless it has its own limit (``oxigraph serve --timeout-s``).
         """
         checked = check_bindings(bindings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store.base import NAMESPACES, to_oxigraph
+from sanctions_kg.store.base import NAMESPACES, object_term, predicate_term, subject_term
 from sanctions_kg.store.oxigraph import OxigraphStore
 
 #: suffix -> (rdflib serializer name, pyoxigraph format, keeps named graphs)
@@ -87,11 +88,12 @@ def _serialise(graph: rdflib.Graph, format_name: str, out: BinaryIO) -> None:
 def _serialise_oxigraph(graph: rdflib.Graph, fmt: ox.RdfFormat, out: BinaryIO) -> None:
     """Triples (or quads, for TriG/N-Quads) through pyoxigraph's serialiser, sorted so that the same
     graph always gives the same file (a committed export then diffs cleanly)."""
-    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+    items: Iterator[ox.Quad] | Iterator[ox.Triple]
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) and isinstance(graph, rdflib.Dataset):
         rows = sorted(graph.quads((None, None, None, None)), key=lambda q: (str(q[3]), *map(str, q[:3])))
-        items = (ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _graph_name(g)) for s, p, o, g in rows)
+        items = (ox.Quad(subject_term(s), predicate_term(p), object_term(o), _graph_name(g)) for s, p, o, g in rows)
     else:
-        items = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+        items = (ox.Triple(subject_term(s), predicate_term(p), object_term(o))
                  for s, p, o in sorted(graph, key=lambda t: tuple(map(str, t))))
     prefixes = {k: str(v) for k, v in NAMESPACES.items()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     ox.serialize(items, out, fmt, prefixes=prefixes)
@@ -169,8 +171,8 @@ class FileStore(OxigraphStore):
             store.update(f"INSERT {{ GRAPH {file_graph} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
-    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        super().add_graph(graph_iri, graph)
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
+        super().add_graph(graph_iri, graph, replaces)
         self._modified = True
 
     def remove_graph(self, graph_iri: str) -> None:

@@ -6,7 +6,7 @@ process, or a second handle in this one) gets a StoreError instead of blocking o
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +18,18 @@ from sanctions_kg.store.base import (
     Bindings,
     QueryKind,
     QueryResult,
-    Stream,
     check_bindings,
     classify_result,
-    copy_to_union,
     graph_node,
     inject_values,
     ntriples_lines,
     quads_to_dataset,
+    replace_graph_request,
     retract_from_union,
-    run_with_deadline,
     to_oxigraph,
     triples_to_quads,
 )
+from sanctions_kg.store.timeout import Stream, run_with_deadline
 
 _PYOXIGRAPH_ERRORS = (OSError, RuntimeError, SyntaxError, ValueError)
 
@@ -89,18 +88,17 @@ class OxigraphStore:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def add_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
-        """Replace the graph, and its share of the default (union) graph, with one SPARQL Update.
+    def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
+        """Replace the graph, its share of the default (union) graph and the graphs in ``replaces``
+        (a changed file's earlier versions) with one SPARQL Update.
 
         pyoxigraph 0.5 has no Python transaction object, but an update request is atomic, and
         the terms are written in validated N-Triples form, so the text cannot be escaped from.
         Blank nodes get fresh identities in the store, as INSERT DATA specifies.
         """
         store = self._writable()
-        name = str(graph_node(graph_iri))
         body = ntriples_lines(list(triples_to_quads(graph, graph_iri)))
-        request = (f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\n"
-                   f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }} ;\n{copy_to_union(name)}")
+        request = replace_graph_request(str(graph_node(graph_iri)), body, [str(graph_node(g)) for g in replaces])
         try:
             store.update(request)
         except _PYOXIGRAPH_ERRORS as exc:
@@ -147,7 +145,7 @@ class OxigraphStore:
         pyoxigraph's ``substitutions`` (SEP-0007) refuses a variable missing from the SELECT
         projection; then the bindings go in as a VALUES block at the start of the WHERE group,
         exactly as :class:`EndpointStore` does. ``timeout`` is enforced by
-        :func:`~sanctions_kg.store.base.run_with_deadline` (a worker thread).
+        :func:`~sanctions_kg.store.timeout.run_with_deadline` (a worker thread).
         """
         store = self._open_store()
         checked = check_bindings(bindings)
@@ -161,7 +159,8 @@ class OxigraphStore:
 
     def _evaluate(self, store: ox.Store, sparql: str, bindings: dict[str, Any]) -> Any:
         """The pyoxigraph result object, with substitutions or, failing those, a VALUES block."""
-        substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
         try:
             try:
                 return store.query(sparql, substitutions=substitutions or None)

@@ -1,0 +1,99 @@
+"""Text normalisation before the parse, with a record to map offsets back to the original text.
+
+Zero-width characters (ZWSP, ZWJ, ZWNJ, word joiner, BOM) and bidirectional controls (LRM, RLM,
+embeddings, overrides, isolates) are invisible on screen but split tokens: "Ru\u200bssia" is no
+country to the gazetteer, and a vote is lost without a word of warning. The parse runs on a view
+with those characters removed; every evidence span found there is mapped back through this record,
+so offsets index the *original* text and quotes are cut from it verbatim (invisible characters
+inside a quote stay in it). Nothing else is changed: no case, width or quote-mark folding.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from .records import Document, Evidence
+
+T = TypeVar("T")
+
+#: zero-width and bidirectional format characters that never carry meaning in the texts we read
+INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen
+             "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
+             "\u202a\u202b\u202c\u202d\u202e"  # embeddings, pop, overrides
+             "\u2066\u2067\u2068\u2069")  # isolates
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """The text to parse and how to map its offsets back.
+
+    ``removed_at`` holds, for each removed character in order, its position in the normalised text;
+    a normalised offset ``n`` then sits at ``n + (removed characters at or before n)`` in the original.
+    """
+
+    original: str
+    text: str
+    removed_at: tuple[int, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removed_at)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the normalised span ``[start, end)``."""
+        if not self.removed_at:
+            return start, end
+        first = start + bisect_right(self.removed_at, start)
+        if end <= start:
+            return first, first
+        last = (end - 1) + bisect_right(self.removed_at, end - 1)
+        return first, last + 1
+
+    def evidence(self, ev: Evidence) -> Evidence:
+        """Evidence found in the normalised text, pointing into the original one."""
+        start, end = self.original_span(ev.start, ev.end)
+        return dataclasses.replace(ev, start=start, end=end, quote=self.original[start:end])
+
+
+def normalise(text: str) -> NormalisedText:
+    """Remove the invisible format characters; the identity (and no copy) when there are none."""
+    if _INVISIBLE_RE.search(text) is None:
+        return NormalisedText(text, text)
+    removed: list[int] = []
+    for match in _INVISIBLE_RE.finditer(text):
+        removed.append(match.start() - len(removed))
+    return NormalisedText(text, _INVISIBLE_RE.sub("", text), tuple(removed))
+
+
+def restore(value: T, norm: NormalisedText, document: Document) -> T:
+    """``value`` (facts, or a structure of them) with every Evidence mapped to the original text and
+    every Document replaced by the original ``document``.
+
+    This is the one place where evidence offsets found on the normalised view are mapped back.
+    """
+    if not norm.changed:
+        return value
+    return _restore(value, norm, document)
+
+
+def _restore(value: Any, norm: NormalisedText, document: Document) -> Any:
+    if isinstance(value, Evidence):
+        return norm.evidence(value)
+    if isinstance(value, Document):
+        return document
+    if isinstance(value, tuple):
+        return tuple(_restore(item, norm, document) for item in value)
+    if isinstance(value, list):
+        return [_restore(item, norm, document) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _restore(getattr(value, f.name), norm, document) for f in dataclasses.fields(value)
+                   if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+__all__ = ["INVISIBLE", "NormalisedText", "normalise", "restore"]
