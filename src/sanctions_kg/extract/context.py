@@ -5,6 +5,7 @@ One :class:`DocContext` is built per document and handed to each family's extrac
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ class DocContext:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _sentences: list[Span] | None = field(default=None, init=False, repr=False)
     _terms: dict[str, list[Span]] | None = field(default=None, init=False, repr=False)
+    _ents: tuple[list[int], list[Span]] | None = field(default=None, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -79,7 +81,7 @@ class DocContext:
     def countries(self, span: Span, metonyms: bool = True) -> list[tuple[str, Span]]:
         """(ISO3, entity) for each country mention in ``span``, in order."""
         out = []
-        for ent in span.ents:
+        for ent in self.ents_in(span):
             if ent.label_ == "CAPITAL" and not metonyms:
                 continue
             iso3 = self.country(ent)
@@ -89,11 +91,30 @@ class DocContext:
 
     def country_of_token(self, tok: Token) -> str | None:
         """ISO3 when ``tok`` is inside a country entity."""
-        if tok.ent_type_ and tok.ent_iob_ in {"B", "I"}:
-            for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    return self.country(ent)
-        return None
+        ent = self.ent_at(tok.i)
+        return self.country(ent) if ent is not None else None
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities inside ``span``, from an index built once per document.
+
+        ``Span.ents`` walks every entity of the document at each call; extractors ask per sentence and
+        per token, which made long documents cost the square of their length."""
+        starts, ents = self._ent_index()
+        lo = bisect_left(starts, span.start)
+        hi = bisect_left(starts, span.end)
+        return [e for e in ents[lo:hi] if e.end <= span.end]
+
+    def ent_at(self, i: int) -> Span | None:
+        """The entity covering token ``i``, if any."""
+        starts, ents = self._ent_index()
+        k = bisect_right(starts, i) - 1
+        return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
+
+    def _ent_index(self) -> tuple[list[int], list[Span]]:
+        if self._ents is None:
+            ents = list(self.doc.ents)
+            self._ents = ([e.start for e in ents], ents)
+        return self._ents
 
     def org_code(self, ent: Span) -> str | None:
         """Gazetteer code of an organisation entity, else None."""
@@ -103,7 +124,7 @@ class DocContext:
 
     def date_spans(self, span: Span) -> list[Span]:
         """DATE/TIME entities, plus lone day words ("Today", "Friday") the NER left untagged."""
-        ents = [e for e in span.ents if e.label_ in {"DATE", "TIME"}]
+        ents = [e for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
         covered = {i for e in ents for i in range(e.start, e.end)}
         extra = [span.doc[t.i:t.i + 1] for t in span
                  if t.i not in covered and t.lower_ in DAY_WORDS]

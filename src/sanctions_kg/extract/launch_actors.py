@@ -92,7 +92,7 @@ def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool =
     first. ``acting_only`` keeps subjects of verbs other than reporting ones ("South Korea said")."""
     sents = [s for s in ctx.sentences() if s.start <= tok.i]
     scope = sents[-(window + 1):]
-    ents = [e for s in scope for e in s.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i]
+    ents = [e for s in scope for e in ctx.ents_in(s) if e.label_ in ACTOR_LABELS and e.end <= tok.i]
     subjects = [e for e in ents if e.root.dep_ in SUBJECTS | {"poss"}]
     if acting_only:
         pools = [[e for e in subjects if e.root.dep_ in SUBJECTS

@@ -107,14 +107,13 @@ def _is_reference(ctx: DocContext, tok: Token) -> bool:
 _ARG_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
 
 
-def governed_mention(cue: Token, mentions: list[Mention]) -> Mention | None:
+def governed_mention(cue: Token, by_token: dict[int, Mention]) -> Mention | None:
     """The mention a vote cue governs in the parse, else None.
 
     The cue's own arguments first ("adopted resolution 2700", "the resolution was adopted", "adoption
     of resolution 2094"), then the noun it modifies ("a draft, vetoed by …", "another …, which was
     defeated"), then the arguments of the verbs above it.
     """
-    by_token = {m.token.i: m for m in mentions if not m.reference}
     for node in [cue, *list(cue.ancestors)[:6]]:
         if node.i in by_token and node is not cue:
             return by_token[node.i]
@@ -135,9 +134,9 @@ def _argument_mention(node: Token, by_token: dict[int, Mention]) -> Mention | No
     return None
 
 
-def nearest_mention(cue: Token, mentions: list[Mention], sent: Span) -> Mention | None:
-    """The closest non-citing mention in the cue's sentence, preferring one before the cue."""
-    inside = [m for m in mentions if not m.reference and sent.start <= m.i < sent.end]
+def nearest_mention(cue: Token, mentions: list[Mention]) -> Mention | None:
+    """The closest non-citing mention among those of the cue's sentence, preferring one before the cue."""
+    inside = [m for m in mentions if not m.reference]
     if not inside:
         return None
     return min(inside, key=lambda m: (abs(m.i - cue.i) + (0 if m.i <= cue.i else 2)))

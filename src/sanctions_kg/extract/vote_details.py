@@ -55,7 +55,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
         for ent in _candidates(ctx, sent):
             if (found := _day(ctx, ent, sent)) and _recent(ctx, found):
                 return found
-    about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in s.ents)
+    about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
                   or any(lemma(t) in ctx.lexicon.cue("vote") for t in s)]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
         if _NOW.search(sent.text):
@@ -110,7 +110,7 @@ def _council_subject(ctx: DocContext, sent: Span) -> set[int]:
     """Tokens of the Security Council acting in ``sent`` and of the verbs it is the subject of
     ("The Security Council on 31 May decided": the day may hang on either)."""
     out: set[int] = set()
-    for ent in sent.ents:
+    for ent in ctx.ents_in(sent):
         if ctx.org_code(ent) == "UN" and ent.root.dep_ in {"nsubj", "agent", "pobj"}:
             verb = ent.root.head if ent.root.dep_ != "pobj" else ent.root.head.head
             if verb.pos_ in {"VERB", "AUX"}:

@@ -74,6 +74,8 @@ class _Reader:
         self.mentions = find_mentions(ctx)
         self.events: dict[Key, Event] = {}
         self.of_mention: dict[int, Key] = {}
+        self.governable: dict[int, Mention] = {}  # token index -> mention read so far that cues may govern
+        self.in_sentence: list[Mention] = []  # the mentions of the sentence being read
         self.focus: Key | None = None
         self.drafts = 0
 
@@ -98,11 +100,17 @@ class _Reader:
         ev.mentions.append(m)
         ev.year = ev.year or m.year
         self.of_mention[m.i] = key
+        if not m.reference:
+            self.governable[m.i] = m
         return key
 
     def read(self) -> list[Event]:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            by_sentence.setdefault(m.sent.start, []).append(m)
         for sent in self.ctx.sentences():
-            for m in (m for m in self.mentions if sent.start <= m.i < sent.end):
+            self.in_sentence = by_sentence.get(sent.start, [])
+            for m in self.in_sentence:
                 self.register(m)
             for cue, apply, implies, strength in self._cues(sent):
                 key = self._event_for(cue, sent, implies, strength)
@@ -118,14 +126,13 @@ class _Reader:
     def _event_for(self, cue: Token, sent: Span, implies: str | None, strength: int) -> Key | None:
         """The governed mention's event; else the vote in focus (or the latest one the cue's outcome
         fits); else the nearest mention in the sentence; else, for a strong cue, a new draft."""
-        known = [m for m in self.mentions if m.i in self.of_mention]
-        m = governed_mention(cue, known)
+        m = governed_mention(cue, self.governable)
         if m is not None:
             return self.of_mention[m.i]
         fitting = [k for k in self.recent if _fits(self.events[k], implies)]
         if fitting:
             return fitting[0]
-        m = nearest_mention(cue, known, sent)
+        m = nearest_mention(cue, self.in_sentence)
         if m is not None:
             return self.of_mention[m.i]
         if strength == STRONG or (strength == PLAIN and _council_acts(self.ctx, cue)):
@@ -253,7 +260,7 @@ def _council_acts(ctx: DocContext, tok: Token) -> bool:
     doers += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     for d in doers:
         for t in d.subtree:
-            ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+            ent = ctx.ent_at(t.i) if t.ent_type_ else None
             if ent is not None and ctx.org_code(ent) == "UN":
                 return True
     return False
