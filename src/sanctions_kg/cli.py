@@ -186,6 +186,37 @@ def cmd_eval(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the graph read-only: a SPARQL endpoint at /sparql and web pages of facts with their evidence."""
+    from .serve import Limits, create_app, run
+    from .store import open_store
+    store = open_store(store=args.store, graph=args.graph, read_only=True, create=False)
+    try:
+        texts = args.texts or [Path.cwd()]
+        app = create_app(store, texts=texts, limits=Limits(timeout=args.timeout, row_cap=args.row_cap),
+                         queries_dir=QUERIES_DIR, host=args.host, cors_origins=args.cors_origin or ())
+        run(app, host=args.host, port=args.port)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def _add_serve(sub) -> None:
+    s = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    where = s.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, help="embedded Oxigraph store directory (default graph/store/)")
+    where.add_argument("--graph", type=Path, help="an RDF file (.ttl .trig .nq .nt .jsonld)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    s.add_argument("--texts", type=Path, action="append",
+                   help="folder the documents' source paths are relative to (default: the current directory)")
+    s.add_argument("--timeout", type=_positive(float), default=30.0, help="seconds a query may run (default 30)")
+    s.add_argument("--row-cap", type=_positive(int), default=10_000,
+                   help="refuse results with more rows than this (default 10000)")
+    s.add_argument("--cors-origin", action="append", help="allow this origin to query /sparql (default: none)")
+    s.set_defaults(func=cmd_serve)
+
+
 class _Usage(SanctionsKGError):
     """A usage error found after parsing (exit code 2)."""
 
@@ -198,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_build(sub)
     _add_query(sub)
     _add_export(sub)
+    _add_serve(sub)
     for name, fn in (("validate", cmd_validate),):
         v = sub.add_parser(name, help=fn.__doc__, description=fn.__doc__)
         _store_options(v)

@@ -34,6 +34,12 @@ class Errors:
     E033 = "[E033] SPARQL endpoint {url} failed: {reason}"
     E040 = "[E040] gold directory has no .gold.json files: {path}"
     E041 = "[E041] {path}: not a valid gold file ({reason})"
+    E050 = "[E050] cannot serve on {host}:{port}: {reason}"
+    E051 = "[E051] refused: the result has more than {cap} rows; add a LIMIT or narrow the query"
+    E052 = "[E052] no query: give 'query' as a URL or form parameter, or POST application/sparql-query"
+    E053 = "[E053] refused: this endpoint is read-only; SPARQL Update{form} is not served"
+    E055 = "[E055] refused: this endpoint does not run SERVICE federation (queries stay on this graph)"
+    E054 = "[E054] not supported: {what}"
 
 
 class SanctionsKGError(Exception):
@@ -59,3 +65,7 @@ class QueryError(SanctionsKGError):
 
 class StoreError(SanctionsKGError):
     """The store or endpoint cannot be read or written."""
+
+
+class ServeError(SanctionsKGError):
+    """The web server cannot start or a request to it is refused."""
