@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from conftest import Server
+from serve_helpers import Server
 
 pytestmark = pytest.mark.browser
 

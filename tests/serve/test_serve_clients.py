@@ -11,9 +11,8 @@ import json
 import pytest
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from serve_helpers import REPO, Server
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
-
-from conftest import REPO, Server
 
 QUERIES = sorted((REPO / "ontology" / "queries").glob("cq*.rq"))
 NAMES = [path.stem for path in QUERIES]

@@ -12,8 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from rdflib import Graph
-
-from conftest import Server, start_server
+from serve_helpers import Server, start_server
 
 RESOLUTION = "id/resolution/8f0ca04997301ada"
 VETOES = "SELECT ?c ?r WHERE { ?c skg:vetoed ?r VALUES ?r { id:resolution\\/8f0ca04997301ada } } ORDER BY ?c ?r"
