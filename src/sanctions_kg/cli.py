@@ -281,8 +281,9 @@ def _add_query(sub) -> None:
 def _add_export(sub) -> None:
     x = sub.add_parser("export", help=cmd_export.__doc__, description=cmd_export.__doc__)
     x.add_argument("output", type=Path, help="output file; its suffix picks the RDF format")
-    x.add_argument("--format", choices=["ttl", "trig", "nt", "nq", "jsonld", "graphml"], default=None,
-                   help="override the suffix (graphml: the networkx actor/proposal view)")
+    x.add_argument("--format", choices=["ttl", "trig", "nt", "nq", "jsonld", "graphml", "ftm"], default=None,
+                   help="override the suffix (graphml: the networkx actor/proposal view; "
+                        "ftm: designations as FollowTheMoney Sanction entities, one JSON entity per line)")
     _store_options(x)
     x.set_defaults(func=cmd_export)
 

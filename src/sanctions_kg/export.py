@@ -68,15 +68,19 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
 
 
 def export(store: Store, path: Path, fmt: str | None = None) -> None:
-    """Write ``store`` to ``path``: RDF by suffix (``.ttl .trig .nq .nt .jsonld``) or ``graphml``."""
+    """Write ``store`` to ``path``: RDF by suffix (``.ttl .trig .nq .nt .jsonld``), ``graphml`` or ``ftm``."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt == "graphml":
         _write_graphml(to_networkx(store), path)
         return
+    if fmt == "ftm":  # FollowTheMoney entities for the sanctions tools (sanctions_kg.ftm)
+        from .ftm import write_ftm
+        write_ftm(store, path)
+        return
     suffix = "." + {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(fmt, fmt)
     if suffix not in FORMATS:
-        raise StoreError(Errors.E030.format(path=path, suffix=suffix, known=", ".join([*FORMATS, "graphml"])))
+        raise StoreError(Errors.E030.format(path=path, suffix=suffix, known=", ".join([*FORMATS, "graphml", "ftm"])))
     write_dataset_atomic(store.dataset(), path if path.suffix == suffix else path.with_suffix(suffix))
 
 
