@@ -38,6 +38,7 @@ class Errors:
     E051 = "[E051] refused: the result has more than {cap} rows; add a LIMIT or narrow the query"
     E052 = "[E052] no query: give 'query' as a URL or form parameter, or POST application/sparql-query"
     E053 = "[E053] refused: this endpoint is read-only; SPARQL Update{form} is not served"
+    E056 = "[E056] nothing in the graph is called '{name}'{hint}"
     E055 = "[E055] refused: this endpoint does not run SERVICE federation (queries stay on this graph)"
     E054 = "[E054] not supported: {what}"
 
