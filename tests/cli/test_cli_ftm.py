@@ -65,7 +65,8 @@ def test_sanctions_are_linked_to_their_designees(ftm_file: Path):
 
 def test_schema_rules():
     from sanctions_kg.ftm import schema_for
-    assert schema_for("https://w3id.org/sanctions-kg/ontology#Person", "Kim Su-il") == "Person"
+    from sanctions_kg.namespace import SKG
+    assert schema_for(str(SKG.Person), "Kim Su-il") == "Person"
     assert schema_for("", "the M/V Wise Honest") == "Vessel"
     assert schema_for("", "Korea Kwangson Banking Corp") == "Company"
     assert schema_for("", "Reconnaissance General Bureau") == "Organization"
