@@ -201,18 +201,105 @@ def cmd_eval(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the graph read-only: a SPARQL endpoint at /sparql and web pages of facts with their evidence."""
+    from .serve import Limits, create_app, run
+    from .store import open_store
+    store = open_store(store=args.store, graph=args.graph, read_only=True, create=False)
+    try:
+        texts = args.texts or [Path.cwd()]
+        app = create_app(store, texts=texts, limits=Limits(timeout=args.timeout, row_cap=args.row_cap),
+                         queries_dir=QUERIES_DIR, host=args.host, cors_origins=args.cors_origin or ())
+        run(app, host=args.host, port=args.port)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print the evidence card of one thing (a name or an IRI): its facts and every quote, with title, URL, date."""
+    from .serve.data import Data
+    with _open(args, read_only=True) as store:
+        data = Data(store)
+        iri = _find_thing(data, args.thing)
+        label, alts, types = data.labels(iri)
+        print(label or data.caption(iri))
+        print(f"  {iri}" + (f"  ({', '.join(types)})" if types else ""))
+        if alts:
+            print(f"  also known as: {', '.join(alts)}")
+        print("\nfacts:")
+        for fact in data.facts(iri):
+            value = fact.value if isinstance(fact.value, str) else fact.value.text
+            if not isinstance(fact.value, str) and fact.value.href.startswith("/id/"):
+                value += f" <{fact.value.iri}>"
+            print(f"  {'<- ' if fact.incoming else ''}{fact.predicate}  {value}")
+        for doc in data.evidence(iri):
+            print(f"\n{doc.title or doc.iri}")
+            print("  " + " · ".join(x for x in (doc.publisher, doc.issued, doc.source) if x))
+            for span in doc.spans:
+                print(f"  \u201c{span.quote}\u201d  [{span.start}-{span.end}] {span.title}")
+        return EXIT_OK
+
+
+def _find_thing(data, thing: str) -> str:
+    """The IRI a user means: an IRI, an ``id:`` name, or a label or alias (exact match first)."""
+    from .errors import Errors
+    from .namespace import ID
+    if thing.startswith(("http://", "https://")):
+        return thing
+    if thing.startswith("id:"):
+        return str(ID) + thing[3:]
+    found = data.search(thing)
+    exact = [link for link in found if link.text.casefold() == thing.casefold()]
+    if exact or len(found) == 1:
+        return (exact or found)[0].iri
+    hint = f"; did you mean: {', '.join(link.text for link in found[:8])}" if found else ""
+    raise SanctionsKGError(Errors.E056.format(name=thing, hint=hint))
+
+
+def _add_show(sub) -> None:
+    s = sub.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
+    s.add_argument("thing", help="a name (label or alias), an IRI, or an id: name such as id:country/PRK")
+    _store_options(s)
+    s.set_defaults(func=cmd_show)
+
+
+def _add_serve(sub) -> None:
+    s = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    where = s.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, help="embedded Oxigraph store directory (default graph/store/)")
+    where.add_argument("--graph", type=Path, help="an RDF file (.ttl .trig .nq .nt .jsonld)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    s.add_argument("--texts", type=Path, action="append",
+                   help="folder the documents' source paths are relative to (default: the current directory)")
+    s.add_argument("--timeout", type=_positive(float), default=30.0, help="seconds a query may run (default 30)")
+    s.add_argument("--row-cap", type=_positive(int), default=10_000,
+                   help="refuse results with more rows than this (default 10000)")
+    s.add_argument("--cors-origin", action="append", help="allow this origin to query /sparql (default: none)")
+    s.set_defaults(func=cmd_serve)
+
+
 class _Usage(SanctionsKGError):
     """A usage error found after parsing (exit code 2)."""
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sanctions-kg", description=__doc__.split("\n")[0] + " "
                                 "Turns texts about UN Security Council sanctions into an RDF knowledge graph.")
     p.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    p.add_argument("--version", action="version", version=f"sanctions-kg {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     _add_build(sub)
     _add_query(sub)
     _add_export(sub)
+    _add_serve(sub)
+    _add_show(sub)
     for name, fn in (("validate", cmd_validate),):
         v = sub.add_parser(name, help=fn.__doc__, description=fn.__doc__)
         _store_options(v)
@@ -268,8 +355,9 @@ def _add_query(sub) -> None:
 def _add_export(sub) -> None:
     x = sub.add_parser("export", help=cmd_export.__doc__, description=cmd_export.__doc__)
     x.add_argument("output", type=Path, help="output file; its suffix picks the RDF format")
-    x.add_argument("--format", choices=["ttl", "trig", "nt", "nq", "jsonld", "graphml"], default=None,
-                   help="override the suffix (graphml: the networkx actor/proposal view)")
+    x.add_argument("--format", choices=["ttl", "trig", "nt", "nq", "jsonld", "graphml", "ftm"], default=None,
+                   help="override the suffix (graphml: the networkx actor/proposal view; "
+                        "ftm: designations as FollowTheMoney Sanction entities, one JSON entity per line)")
     _store_options(x)
     x.set_defaults(func=cmd_export)
 

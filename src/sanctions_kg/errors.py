@@ -44,6 +44,14 @@ class Errors:
     E036 = "[E036] SPARQL endpoint {url} is not reachable ({reason}); nothing was built"
     E040 = "[E040] gold directory has no .gold.json files: {path}"
     E041 = "[E041] {path}: not a valid gold file ({reason})"
+    E050 = "[E050] cannot serve on {host}:{port}: {reason}"
+    E051 = "[E051] refused: the result has more than {cap} rows; add a LIMIT or narrow the query"
+    E052 = "[E052] no query: give 'query' as a URL or form parameter, or POST application/sparql-query"
+    E053 = "[E053] refused: this endpoint is read-only; SPARQL Update{form} is not served"
+    E056 = "[E056] nothing in the graph is called '{name}'{hint}"
+    E055 = "[E055] refused: this endpoint does not run SERVICE federation (queries stay on this graph)"
+    E054 = "[E054] not supported: {what}"
+    E057 = "[E057] the FollowTheMoney export needs the followthemoney package: pip install 'sanctions-kg[ftm]'"
     E070 = "[E070] not in the store: {item}"
     E071 = "[E071] unknown result format {fmt!r}; use one of {known}"
     E072 = "[E072] the SHACL shapes could not be applied: {reason}"
@@ -81,3 +89,7 @@ class FormatError(QueryError, ValueError):
 
 class ShapesError(ValidationError, RuntimeError):
     """The SHACL shapes themselves are broken, so nothing can be validated (E072)."""
+
+
+class ServeError(SanctionsKGError):
+    """The web server cannot start or a request to it is refused."""

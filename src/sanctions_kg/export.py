@@ -65,28 +65,55 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
 
 
 def export(store: Store, path: Path, fmt: str | None = None) -> None:
-    """Write ``store`` to ``path``: RDF by suffix (``.ttl .trig .nq .nt .jsonld``) or ``graphml``."""
+    """Write ``store`` to ``path``: RDF by suffix (``.ttl .trig .nq .nt .jsonld``), ``graphml`` or ``ftm``."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt == "graphml":
         _write_graphml(to_networkx(store), path)
         return
+    if fmt == "ftm":  # FollowTheMoney entities for the sanctions tools (sanctions_kg.ftm)
+        from .ftm import write_ftm
+        write_ftm(store, path)
+        return
     suffix = "." + {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(fmt, fmt)
     if suffix not in FORMATS:
-        raise StoreError(Errors.E030.format(path=path, suffix=suffix, known=", ".join([*FORMATS, "graphml"])))
+        raise StoreError(Errors.E030.format(path=path, suffix=suffix, known=", ".join([*FORMATS, "graphml", "ftm"])))
     write_dataset_atomic(store.dataset(), path if path.suffix == suffix else path.with_suffix(suffix))
 
 
 def _write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML written to a temporary file and renamed, like the RDF exports."""
+    """GraphML written to a temporary file and renamed, like the RDF exports.
+
+    Attributes are typed in the file (a count is an integer, so Gephi can size by it) and an empty
+    value is left out rather than written as ""; the file gets the mode a plain ``open`` would give
+    (0644 under the usual umask), not mkstemp's private 0600.
+    """
     import os
     import tempfile
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
-        nx.write_graphml(graph, tmp)
+        nx.write_graphml(_typed(graph), tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+def _typed(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy for GraphML: empty attributes dropped, whole-number strings of ``INT_ATTRIBUTES`` as int."""
+    typed = nx.MultiDiGraph()
+    for node, attrs in graph.nodes(data=True):
+        typed.add_node(node, **{k: v for k, v in attrs.items() if v != ""})
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        clean = {k: (int(x) if k in INT_ATTRIBUTES and str(x).isdigit() else x)
+                 for k, x in attrs.items() if x != ""}
+        typed.add_edge(u, v, key=key, **clean)
+    return typed
+
+
+INT_ATTRIBUTES = {"count"}
