@@ -209,7 +209,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         texts = args.texts or [Path.cwd()]
         app = create_app(store, texts=texts, limits=Limits(timeout=args.timeout, row_cap=args.row_cap),
-                         queries_dir=QUERIES_DIR, host=args.host, cors_origins=args.cors_origin or ())
+                         queries_dir=queries_dir(), host=args.host, cors_origins=args.cors_origin or ())
         run(app, host=args.host, port=args.port)
         return EXIT_OK
     finally:
