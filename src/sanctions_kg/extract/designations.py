@@ -12,14 +12,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Span
 
-from ..records import ActorRef, DesignationFact, VoteFact
+from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from .context import DocContext, is_dateline, lemma
+from .designees import (
+    NAME_LABELS,
+    bullet_items,
+    clean,
+    hyphen_designated,
+    inline_items,
+    name_ents,
+    never_designee,
+    region_names,
+    rules,
+    title_case,
+    triggers,
+)
 from .lexicon import normalise_name
-
-NAME_LABELS = {"PERSON", "ORG"}
 
 
 @dataclass
@@ -33,45 +45,99 @@ class _Found:
     status: str
     aliases: list[str] = field(default_factory=list)
     via_resolution: bool = False
+    dated: bool = True
 
 
 def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> list[DesignationFact]:
-    """All designations in a document (one fact per designee and measure)."""
-    vote = next(iter(votes), None)
+    """All designations in a document (one fact per designee, authority, status and measure)."""
+    votes = list(votes)
     doc_measures = _document_measures(ctx)
     default_authority = _default_authority(ctx)
     doc_date = _document_date(ctx)
     found: dict[str, _Found] = {}
     for sent, ents in _candidate_sentences(ctx):
         authority = _authority(ctx, sent) or default_authority
-        status, via_res = _status(ctx, sent, vote)
+        status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
-        measures = _measures(ctx, sent) or doc_measures or ("sanctions",)
+        authority, status = _recommended(ctx, sent, authority, status)
+        measures = _measures(ctx, sent) or _verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
-            key = normalise_name(_clean(ent))
-            if key and key not in found:
-                found[key] = _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
-                                    measures, status, _aliases(ent), via_res)
-    found.update(_group_members(ctx, found, default_authority))
+            own = _designee_measures(_attached_measures(ctx, ent) or measures)
+            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
+                               own, status, _aliases(ent), via_res))
+    for sent in ctx.sentences():
+        for ent, codes in hyphen_designated(ctx, sent):
+            for code in codes:
+                _add(found, _Found(ent, sent, code, ("sanctions",), "imposed", _aliases(ent), dated=False))
+    for f in _group_members(ctx, found, default_authority).values():
+        _add(found, f)
     _apply_group_anaphora(ctx, found, doc_measures)
+    _drop_short_forms(found)
     return [fact for f in found.values() for fact in _facts(ctx, f, doc_date, default_authority)]
+
+
+def _add(found: dict[str, _Found], f: _Found) -> None:
+    """Keep the first mention of a (name, authority, status); a name's later mentions add nothing."""
+    key = f"{normalise_name(clean(f.ent))}|{f.authority}|{f.status}"
+    if normalise_name(clean(f.ent)) and key not in found:
+        found[key] = f
+
+
+def _drop_short_forms(found: dict[str, _Found]) -> None:
+    """"Herard" after "Dimitri Herard (Herard)": a surname or bracketed short form of a designee already found."""
+    full = [f for f in found.values() if len(clean(f.ent).split()) > 1]
+    for key, f in list(found.items()):
+        name = clean(f.ent)
+        if len(name.split()) == 1 and any(
+                g.authority == f.authority and (name in g.aliases or name == clean(g.ent).split()[-1]) for g in full):
+            del found[key]
 
 
 # --- sentences and designees ----------------------------------------------------------------------
 
 def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
-    """Each sentence with a designation cue, and the names it designates (list items included)."""
+    """Each designation sentence with the names it designates (object names and list items)."""
     sents = list(ctx.sentences())
     for i, sent in enumerate(sents):
-        if not _is_designation_sentence(ctx, sent):
+        if title_case(sent) or not _is_designation_sentence(ctx, sent) or _background(ctx, sent):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
-        names = _drop_bracketed_aliases([e for e in sent.ents if _is_designee(ctx, e, sent, permissive)])
-        if sent.text.rstrip().endswith(":"):
-            names += _list_items(ctx, sents[i + 1:])
+        names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
+        for trigger in triggers(ctx, sent):
+            names += region_names(ctx, sent, trigger)
+        names += inline_items(ctx, sent)
+        if _introduces_list(ctx, sent):
+            names += bullet_items(ctx, sents[i + 1:])
+        names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names
+
+
+def _unique(names: list[Span]) -> list[Span]:
+    """One span per stretch of text (the same name found by two patterns, or a part of a longer one)."""
+    out: list[Span] = []
+    for n in sorted(names, key=lambda n: (n.start, -len(n))):
+        if not any(o.start <= n.start and n.end <= o.end for o in out):
+            out.append(n)
+    return out
+
+
+def _introduces_list(ctx: DocContext, sent: Span) -> bool:
+    """A sentence ending in ':' or counting a group ("on three more entities") heads the lines below it."""
+    if sent.text.rstrip().endswith(":"):
+        return True
+    groups = rules().cue("group_nouns")
+    return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
+                                          for c in t.children) for t in sent)
+
+
+def _background(ctx: DocContext, sent: Span) -> bool:
+    """"Years after the Council first imposed sanctions on X, …": the only designation verb tells an earlier event."""
+    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in ctx.lexicon.cue("designating_verbs")]
+    marks = rules().cue("background_marks")
+    return bool(verbs) and all(
+        any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)
 
 
 def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
@@ -84,8 +150,13 @@ def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
     cues = ctx.lexicon.cue("designation_cues")
     verbs = [t for t in sent if lemma(t) in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
     strong = any(lemma(t) in ctx.lexicon.cue("designate_strong") for t in verbs)
-    listy = any(lemma(t) in ctx.lexicon.cue("list_nouns") for t in sent)
-    return bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent)
+    listy = any(lemma(t) in ctx.lexicon.cue("list_nouns") | rules().cue("register_nouns") for t in sent)
+    if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
+        return True
+    following = any(t.lower_ == "following" for t in sent)
+    register = listy and sent.text.rstrip().endswith(":") and following
+    named_list = following and any(lemma(t) in ctx.lexicon.cue("designate_strong") for t in sent)
+    return register or named_list or bool(triggers(ctx, sent))
 
 
 def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = False) -> bool:
@@ -94,7 +165,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     In a sentence that also names the measure ("added … to the list of assets frozen") every such
     name counts unless a preposition such as "with"/"of"/"by" ties it to another name (``permissive``).
     """
-    if ent.label_ not in NAME_LABELS or _is_authority_or_source(ctx, ent):
+    if ent.label_ not in NAME_LABELS or _is_authority_or_source(ctx, ent) or never_designee(ctx, ent):
         return False
     if _under_sanctions(ctx, ent):
         return True
@@ -108,7 +179,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         if tok.dep_ == "prep" and lemma(tok) in ctx.lexicon.cue("designee_stop_preps"):
             return False
         if lemma(tok) in ctx.lexicon.cue("designation_cues") or tok.lower_ in {"are", "is"}:
-            return not (ent.root.dep_ == "nsubj" and _is_speaker(ctx, ent))
+            return True
         if tok.dep_ in {"advcl", "ccomp", "relcl", "poss"} or tok.pos_ == "VERB":
             return False
     return False
@@ -130,40 +201,7 @@ def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
         lemma(c) in ctx.lexicon.cue("designate_strong") for c in [ent.root.head])
 
 
-def _is_speaker(ctx: DocContext, ent: Span) -> bool:
-    """A person quoted or acting as an official ("Ambassador X said") is not a designee."""
-    roles = {r.split()[-1] for r in ctx.lexicon.cues["roles"]}
-    window = ent.doc[max(ent.start - 3, 0):min(ent.end + 3, len(ent.doc))]
-    return any(t.lower_ in roles for t in window)
-
-
-def _list_items(ctx: DocContext, following: list[Span]) -> list[Span]:
-    """Names heading the bullet lines ("- Jon Il Ho, Vice Director …") after a sentence ending in ':'."""
-    items = []
-    for sent in following:
-        line = sent.text.lstrip()
-        new_line = "\n" in sent.doc.text[max(sent.start_char - 3, 0):sent.start_char + 1] or sent.start_char == 0
-        if line[:1] in {"-", "•", "*", "–"}:
-            first = next((e for e in sent.ents if e.label_ in NAME_LABELS), None)
-            if first is not None and first.start - sent.start <= 2:
-                items.append(first)
-        elif new_line and not _continues(sent):
-            break
-    return items
-
-
-def _continues(sent: Span) -> bool:
-    """A sentence on the same line as the bullet before it (not a new paragraph)."""
-    text = sent.doc.text[:sent.start_char]
-    return not text.endswith("\n") and not text.rstrip(" ").endswith("\n")
-
-
 # --- attributes ------------------------------------------------------------------------------------
-
-def _clean(ent: Span) -> str:
-    """The name without a leading article."""
-    return re.sub(r"^(the|The)\s+", "", ent.text).strip()
-
 
 def _aliases(ent: Span) -> list[str]:
     """"Second Academy of Natural Sciences (SANS)", "No Kwang Chol (also spelled Ro Kwang Chol)"."""
@@ -201,7 +239,14 @@ def _authority_code(ctx: DocContext, ent: Span) -> str | None:
     if iso3:
         return iso3
     code = ctx.org_code(ent)
-    return ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
+    found = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
+    return found or rules().authority_in(ent.text)
+
+
+def _publisher_authority(ctx: DocContext) -> str | None:
+    """The authority publishing the document ("Canada Gazette", "Ministry of Foreign Affairs, Republic of Korea")."""
+    publisher = ctx.document.meta.publisher
+    return rules().authority_in(publisher) if publisher else None
 
 
 def _authority(ctx: DocContext, sent: Span) -> str | None:
@@ -211,6 +256,27 @@ def _authority(ctx: DocContext, sent: Span) -> str | None:
             code = _authority_code(ctx, ent)
             if code:
                 return _disambiguate(ctx, ent, code)
+    adjacent = _adjacent_authority(ctx, sent)
+    if adjacent:
+        return adjacent
+    first_person = rules().cue("first_person")
+    if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in sent):
+        return _publisher_authority(ctx)
+    return None
+
+
+def _adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
+    """"The Department of State today designated …" misparsed across a header: the authority name that
+    ends just before a designation verb (a date word or an adverb between) is its subject."""
+    verbs = ctx.lexicon.cue("designating_verbs")
+    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs):
+        for ent in sent.ents:
+            gap = ctx.doc[ent.end:verb.i]
+            if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
+                                                  for t in gap):
+                code = _authority_code(ctx, ent)
+                if code:
+                    return code
     return None
 
 
@@ -218,6 +284,8 @@ def _is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     """The designating subject, a "by X" agent, or "X's sanctions/listings/regime"."""
     root = ent.root
     cues = ctx.lexicon.cue("designation_cues") | {"decide"}
+    if any(c.dep_ == "acl" and lemma(c) in cues for c in root.children if c.i > ent.end - 1):
+        return True
     if root.dep_ in {"nsubj", "nsubjpass"}:
         return lemma(root.head) in cues or any(lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
     if root.dep_ == "pobj":
@@ -242,37 +310,106 @@ def _default_authority(ctx: DocContext) -> str | None:
             code = _authority(ctx, sent)
             if code:
                 return code
-    return None
+    return _publisher_authority(ctx)
 
 
-def _status(ctx: DocContext, sent: Span, vote: VoteFact | None) -> tuple[str, bool]:
-    """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed."""
+def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bool]:
+    """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed.
+
+    A sentence about a resolution proposes only when it speaks of the failed draft ("would have", "draft")
+    or the document has no adopted resolution: "the embargo laid out in resolution 2216 (2015)" is in force.
+    """
     lemmas = {lemma(t) for t in sent}
     lex = ctx.lexicon
     about_resolution = bool(lemmas & lex.cue("resolution_nouns")) or any(
         t.lower_ == "it" and t.dep_ == "nsubj" for t in sent)
     if lemmas & lex.cue("lift_context"):
         return "lifted", False
-    if lemmas & lex.cue("hold_context"):
+    held = lemmas & lex.cue("hold_context")
+    if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex.cue("proposal_nouns")):
         return "blocked", False
-    if vote is not None and about_resolution:
-        return ("proposed" if vote.outcome == "not_adopted" else "imposed"), True
+    if votes and about_resolution:
+        failed = any(v.outcome == "not_adopted" for v in votes)
+        adopted = any(v.outcome != "not_adopted" for v in votes)
+        hypothetical = bool(lemmas & lex.cue("proposal_context"))
+        cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in sent)
+        return ("proposed" if failed and (hypothetical or not (adopted or cited)) else "imposed"), True
     if lemmas & lex.cue("proposal_context"):
         return "proposed", False
     return "imposed", False
 
 
+def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str) -> tuple[str | None, str]:
+    """"The panel recommended that the committee designate the following vessels: …": the committee has
+    not designated them. When the document's own authority designated that kind of group ("designated 11
+    ships"), the list names its designees; otherwise the names are only proposed."""
+    verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs")]
+    if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
+        return authority, status
+    synonyms = rules().mapping("group_synonyms")
+    nouns = {synonyms.get(lemma(t), lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
+    for group, (group_authority, _, group_status) in _designated_groups(ctx).items():
+        if synonyms.get(group, group) in nouns and group_authority and group_authority != authority:
+            return group_authority, group_status
+    return authority, "proposed"
+
+
+def _verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
+    """"The order blocks X": a designation verb that names its own measure."""
+    table = rules().mapping("verb_measures")
+    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table))
+
+
+def _attached_measures(ctx: DocContext, ent: Span) -> tuple[str, ...]:
+    """"an arms embargo on Libya and a travel ban and assets freeze on X": the measures named between the
+    previous "on/against" phrase and the one that governs X."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "against"}:
+        return ()
+    prep, sent = tok.head, ent.sent
+    earlier = [t for t in ctx.doc[sent.start:prep.i] if t.lower_ in {"on", "against"} and t.dep_ == "prep"]
+    start = max((t.right_edge.i + 1 for t in earlier), default=sent.start)
+    window = ctx.doc[start:prep.i]
+    return tuple(dict.fromkeys(m.id_ for m in ctx.terms(window, "MEASURE")))
+
+
+def _designee_measures(measures: tuple[str, ...]) -> tuple[str, ...]:
+    """Only the measures a name can be under (an arms embargo is on a territory)."""
+    kept = tuple(m for m in measures if m in rules().cue("designee_measures"))
+    return kept or ("sanctions",)
+
+
 def _designation_date(ctx: DocContext, sent: Span):
-    """A day named in the sentence, else today's date when the text says "today"."""
-    return ctx.first_date(ctx.date_spans(sent))
+    """A day that dates the designation verb ("listed X on 18 February"), not another event of the
+    sentence ("the government it ousted on 12 April", "briefing on the work between May and June");
+    "today", "this afternoon" anywhere in it are the day of publication."""
+    cues = ctx.lexicon.cue("designation_cues") | rules().cue("object_verbs")
+    spans = [e for e in ctx.date_spans(sent) if not is_dateline(e, sent) and not _bounded(ctx, e)]
+    today = rules().cue("today_phrases")
+    if any(e.text.lower().strip() in today for e in spans) or any(p in sent.text.lower() for p in today - {"today"}):
+        return ctx.published
+    own = [e for e in spans if (v := _governing_verb(e)) is not None and lemma(v) in cues]
+    # else the day of the announcement ("…, the committee said on Monday")
+    said = [e for e in spans if (v := _governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
+    return ctx.first_date(own) or ctx.first_date(said)
+
+
+def _governing_verb(span: Span):
+    """The nearest verb above a phrase."""
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
 
 
 def _document_date(ctx: DocContext):
     """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
     verbs = ctx.lexicon.cue("dating_verbs")
     for sent in ctx.sentences():
-        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent):
-            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(ctx, e) and not is_dateline(e, sent))
+        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not _background(ctx, sent):
+            found = _designation_date(ctx, sent)
             if found:
                 return found
     return None
@@ -324,7 +461,8 @@ def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (_authority(ctx, sent), _measures(ctx, sent) or ("sanctions",), "imposed")
+                    groups[key] = (_authority(ctx, sent) or _default_authority(ctx),
+                                   _measures(ctx, sent) or ("sanctions",), "imposed")
     return groups
 
 
@@ -335,35 +473,35 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
         if not named or any(sent.start <= f.sent.start < sent.end for f in named):
             continue
         for verb in (t for t in sent if lemma(t) in ctx.lexicon.cue("designate_strong") and t.pos_ == "VERB"):
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if obj is None or lemma(obj) not in ctx.lexicon.cue("group_nouns"):
                 continue
             quant = {t.lower_ for t in obj.subtree} & (ctx.lexicon.cue("group_quantifiers") | {"these", "those"})
             authority = _authority(ctx, sent)
             if quant and authority:
                 for f in named:
-                    found[f"{normalise_name(f.ent.text)}|{authority}"] = _Found(
-                        f.ent, sent, authority, ("sanctions",), "imposed", f.aliases)
+                    if f.authority != authority:
+                        _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
 
 
 # --- facts -----------------------------------------------------------------------------------------
 
 def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
-    kind = "person" if f.ent.label_ == "PERSON" else "organization"
+    kind: ActorKind = "person" if f.ent.label_ == "PERSON" else "organization"
     name, aliases = _preferred_name(ctx, f)
     ref = ActorRef(kind=kind, name=name, code=ctx.org_code(f.ent) if kind == "organization" else None,
                    aliases=tuple(aliases))
     day = None
-    if f.status != "proposed":
+    if f.status != "proposed" and f.dated:
         day = _designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
     evidence = (ctx.evidence(f.sent, "designations.sentence"),)
-    return [DesignationFact(evidence=evidence, designee=ref, measure=m, status=f.status, authority=f.authority,
-                            date=day, via_resolution=f.via_resolution) for m in f.measures]
+    return [DesignationFact(evidence=evidence, designee=ref, measure=cast(Measure, m), status=cast(Status, f.status),
+                            authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 
 
 def _preferred_name(ctx: DocContext, f: _Found) -> tuple[str, list[str]]:
     """A gazetteer label if the name is known ("Lazarus" -> "Lazarus Group"), else the text."""
-    text = _clean(f.ent)
+    text = clean(f.ent)
     code = ctx.org_code(f.ent)
     if code:
         entry = ctx.lexicon.org_by_code[code]
