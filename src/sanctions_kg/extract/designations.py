@@ -24,6 +24,7 @@ from .designees import (
     clean,
     hyphen_designated,
     inline_items,
+    is_glued_cue,
     name_ents,
     never_designee,
     region_names,
@@ -60,7 +61,8 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
         status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
-        authority, status = _recommended(ctx, sent, authority, status)
+        if status == "imposed":
+            authority, status = _recommended(ctx, sent, authority, status)
         measures = _measures(ctx, sent) or _verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
             own = _designee_measures(_attached_measures(ctx, ent) or measures)
@@ -178,11 +180,23 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     for tok in chain[1:]:
         if tok.dep_ == "prep" and lemma(tok) in ctx.lexicon.cue("designee_stop_preps"):
             return False
-        if lemma(tok) in ctx.lexicon.cue("designation_cues") or tok.lower_ in {"are", "is"}:
+        if lemma(tok) in ctx.lexicon.cue("designation_cues"):
             return True
+        if tok.lower_ in {"are", "is"}:
+            return _copula_designee(ctx, ent, tok)
         if tok.dep_ in {"advcl", "ccomp", "relcl", "poss"} or tok.pos_ == "VERB":
             return False
     return False
+
+
+def _copula_designee(ctx: DocContext, ent: Span, copula) -> bool:
+    """"The individual is X", "Among those listed are X": the name is the complement, or the clause itself
+    says the listing; "X is the deputy of an EU-designated firm" does not designate X."""
+    if ent.root.dep_ in {"attr", "acomp"}:
+        return True
+    cues = ctx.lexicon.cue("designation_cues")
+    return any(lemma(t) in cues and t.i > 0 and t.doc[t.i - 1].text != "-" and "-" not in t.text
+               for t in copula.subtree if not ent.start <= t.i < ent.end)
 
 
 def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
@@ -223,14 +237,16 @@ def _measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
 
 
 def _document_measures(ctx: DocContext) -> tuple[str, ...]:
-    """Measures stated for the listed names anywhere ("are subject to an asset freeze", "is blocked")."""
+    """Measures stated for the listed names anywhere ("are subject to an asset freeze", "Their assets are
+    frozen", "barred from entering")."""
     found: list[str] = []
+    cues = sorted(rules().cue("measure_sentence"))
+    patterns = {m: [re.compile(p) for p in ps] for m, ps in rules().cues["measure_patterns"].items()}
     for sent in ctx.sentences():
         low = sent.text.lower()
-        if re.search(r"subject to|faces?|now face|frozen|blocked|barred", low):
+        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues):
             found += list(_measures(ctx, sent))
-            if re.search(r"property .{0,240}blocked", low, re.S):
-                found.append("asset_freeze")
+        found += [m for m, ps in patterns.items() if any(p.search(low) for p in ps)]
     return tuple(dict.fromkeys(found))
 
 
@@ -262,6 +278,10 @@ def _authority(ctx: DocContext, sent: Span) -> str | None:
     first_person = rules().cue("first_person")
     if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in sent):
         return _publisher_authority(ctx)
+    # "the government designated …" in an official release: the publisher's government
+    if any(t.lower_ == "government" and t.dep_ in {"nsubj", "nsubjpass"} and not ctx.country_of_token(t)
+           and not any(ctx.country_of_token(c) for c in t.subtree) for t in sent):
+        return _publisher_authority(ctx)
     return None
 
 
@@ -269,11 +289,11 @@ def _adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
     """"The Department of State today designated …" misparsed across a header: the authority name that
     ends just before a designation verb (a date word or an adverb between) is its subject."""
     verbs = ctx.lexicon.cue("designating_verbs")
-    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs):
+    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
         for ent in sent.ents:
             gap = ctx.doc[ent.end:verb.i]
             if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
-                                                  for t in gap):
+                                                  or lemma(t) in {"have", "be"} for t in gap):
                 code = _authority_code(ctx, ent)
                 if code:
                     return code
@@ -287,7 +307,8 @@ def _is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     if any(c.dep_ == "acl" and lemma(c) in cues for c in root.children if c.i > ent.end - 1):
         return True
     if root.dep_ in {"nsubj", "nsubjpass"}:
-        return lemma(root.head) in cues or any(lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
+        return lemma(root.head) in cues or is_glued_cue(root.head) or any(
+            lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
     if root.dep_ == "pobj":
         return root.head.lower_ == "by"
     if root.dep_ in {"poss", "compound"}:
@@ -480,8 +501,7 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
             authority = _authority(ctx, sent)
             if quant and authority:
                 for f in named:
-                    if f.authority != authority:
-                        _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
+                    _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
 
 
 # --- facts -----------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .designation_rules import DesignationRules, load_designation_rules
 NAME_LABELS = {"PERSON", "ORG"}
 BULLETS = {"-", "•", "*", "–", "‒", "·", "▪"}
 QUOTES = "“”\"'‘’"
+PLACES = {"GPE", "LOC", "COUNTRY", "CAPITAL", "FAC"}
 
 
 def rules() -> DesignationRules:
@@ -69,7 +70,9 @@ def clean(ent: Span) -> str:
 
 def is_name_like(ent: Span) -> bool:
     """A proper name has a capitalised word ("non-compliance" tagged ORG is not one)."""
-    words = [t for t in ent if t.is_alpha]
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
+        return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
     return bool(words) and any(t.text[:1].isupper() for t in words)
 
 
@@ -161,7 +164,7 @@ def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
         return []
     items, start = [], colon.i + 1
     for tok in [*sent.doc[colon.i + 1:sent.end], None]:
-        if tok is None or tok.text in {",", ";"} or tok.lower_ == "and":
+        if tok is None or tok.text in {",", ";", "."} or tok.lower_ == "and":
             end = tok.i if tok is not None else sent.end
             while start < end and sent.doc[start].lower_ in {"and", ","}:
                 start += 1
@@ -204,15 +207,19 @@ def _drop_cut_off(items: list[Span]) -> list[Span]:
 
 # --- names in the object of a designation predicate -------------------------------------------------
 
+def is_glued_cue(tok) -> bool:
+    """"listedRSF": a cue form glued to the next word by a scraper."""
+    return any(tok.lower_.startswith(g) and tok.text[len(g):][:1].isupper() for g in rules().cue("glued_forms"))
+
+
 def triggers(ctx: DocContext, sent: Span) -> list:
     """Designation verbs ("designated", the glued "listedRSF") and nouns with their "of/on/against" preposition."""
-    verbs, glued = rules().cue("object_verbs"), rules().cue("glued_forms")
+    verbs = rules().cue("object_verbs")
     out = []
     for tok in sent:
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             continue
-        if tok.pos_ == "VERB" and (lemma(tok) in verbs or any(
-                tok.lower_.startswith(g) and tok.text[len(g):][:1].isupper() for g in glued)):
+        if tok.pos_ == "VERB" and lemma(tok) in verbs or is_glued_cue(tok):
             out.append(tok)
         elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
             out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
@@ -243,6 +250,8 @@ def _in_object(ent: Span, trigger) -> bool:
         return False
     tok = root
     while tok.dep_ == "conj" and tok.head is not tok:
+        if ent.label_ == "PERSON" and tok.head.ent_type_ in PLACES:
+            return True  # "the chief in Dubai, Karim Nasser": a person is no conjunct of a place
         tok = tok.head
     linking = {"with", "of", "by", "from", "to", "at", "in", "for"}
     return not (tok.dep_ == "pobj" and tok.head.lower_ in linking and tok.head is not trigger)
@@ -288,10 +297,12 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
     out: list[tuple[Span, tuple[str, ...]]] = []
     doc = sent.doc
     for tok in sent:
-        if lemma(tok) not in {"designate", "sanction", "list"} or tok.i < 2 or doc[tok.i - 1].text != "-":
+        glued = re.match(r"(.+)-(designated|sanctioned|listed)$", tok.text)
+        split = lemma(tok) in {"designate", "sanction", "list"} and tok.i >= 2 and doc[tok.i - 1].text == "-"
+        if not (glued or split):
             continue
-        left = doc[max(tok.i - 8, sent.start):tok.i - 1]
-        codes = _codes_before(left)
+        left = doc[max(tok.i - 8, sent.start):tok.i - (0 if glued else 1)]
+        codes = _codes_before(left, glued.group(1) if glued else "")
         if not codes:
             continue
         after = next((e for e in name_ents(sent) if 0 <= e.start - tok.i - 1 <= 1), None)
@@ -302,9 +313,9 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
     return out
 
 
-def _codes_before(left: Span) -> tuple[str, ...]:
+def _codes_before(left: Span, prefix: str = "") -> tuple[str, ...]:
     """Authority codes in the words just before "-designated", back to the first word that is not a name."""
-    words = []
+    words = [prefix] if prefix else []
     for t in reversed(list(left)):
         if t.is_alpha and t.text[:1].islower() and t.lower_ != "and" or t.text in {";", ":", "("}:
             break
