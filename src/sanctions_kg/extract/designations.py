@@ -8,8 +8,6 @@ that, from the document's "subject to an asset freeze and a travel ban" sentence
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
@@ -17,14 +15,14 @@ from typing import cast
 from spacy.tokens import Span
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
-from .context import DocContext, is_dateline, lemma
+from . import designation_attrs as attrs
+from .context import DocContext, lemma
 from .designees import (
     NAME_LABELS,
     bullet_items,
     clean,
     hyphen_designated,
     inline_items,
-    is_glued_cue,
     name_ents,
     never_designee,
     region_names,
@@ -52,20 +50,20 @@ class _Found:
 def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> list[DesignationFact]:
     """All designations in a document (one fact per designee, authority, status and measure)."""
     votes = list(votes)
-    doc_measures = _document_measures(ctx)
-    default_authority = _default_authority(ctx)
-    doc_date = _document_date(ctx)
+    doc_measures = attrs.document_measures(ctx)
+    default_authority = attrs.default_authority(ctx)
+    doc_date = attrs.document_date(ctx)
     found: dict[str, _Found] = {}
     for sent, ents in _candidate_sentences(ctx):
-        authority = _authority(ctx, sent) or default_authority
+        authority = attrs.authority(ctx, sent) or default_authority
         status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
         if status == "imposed":
             authority, status = _recommended(ctx, sent, authority, status)
-        measures = _measures(ctx, sent) or _verb_measures(ctx, sent) or doc_measures or ("sanctions",)
+        measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
-            own = _designee_measures(_attached_measures(ctx, ent) or measures)
+            own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
             _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
                                own, status, _aliases(ent), via_res))
     for sent in ctx.sentences():
@@ -102,7 +100,7 @@ def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
     """Each designation sentence with the names it designates (object names and list items)."""
     sents = list(ctx.sentences())
     for i, sent in enumerate(sents):
-        if title_case(sent) or not _is_designation_sentence(ctx, sent) or _background(ctx, sent):
+        if title_case(sent) or not _is_designation_sentence(ctx, sent) or attrs.background(ctx, sent):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
         names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
@@ -132,14 +130,6 @@ def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     groups = rules().cue("group_nouns")
     return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
                                           for c in t.children) for t in sent)
-
-
-def _background(ctx: DocContext, sent: Span) -> bool:
-    """"Years after the Council first imposed sanctions on X, …": the only designation verb tells an earlier event."""
-    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in ctx.lexicon.cue("designating_verbs")]
-    marks = rules().cue("background_marks")
-    return bool(verbs) and all(
-        any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)
 
 
 def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
@@ -232,108 +222,6 @@ def _aliases(ent: Span) -> list[str]:
     return []
 
 
-def _measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.id_ for s in ctx.terms(sent, "MEASURE")))
-
-
-def _document_measures(ctx: DocContext) -> tuple[str, ...]:
-    """Measures stated for the listed names anywhere ("are subject to an asset freeze", "Their assets are
-    frozen", "barred from entering")."""
-    found: list[str] = []
-    cues = sorted(rules().cue("measure_sentence"))
-    patterns = {m: [re.compile(p) for p in ps] for m, ps in rules().cues["measure_patterns"].items()}
-    for sent in ctx.sentences():
-        low = sent.text.lower()
-        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues):
-            found += list(_measures(ctx, sent))
-        found += [m for m, ps in patterns.items() if any(p.search(low) for p in ps)]
-    return tuple(dict.fromkeys(found))
-
-
-def _authority_code(ctx: DocContext, ent: Span) -> str | None:
-    iso3 = ctx.country(ent)
-    if iso3:
-        return iso3
-    code = ctx.org_code(ent)
-    found = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
-    return found or rules().authority_in(ent.text)
-
-
-def _publisher_authority(ctx: DocContext) -> str | None:
-    """The authority publishing the document ("Canada Gazette", "Ministry of Foreign Affairs, Republic of Korea")."""
-    publisher = ctx.document.meta.publisher
-    return rules().authority_in(publisher) if publisher else None
-
-
-def _authority(ctx: DocContext, sent: Span) -> str | None:
-    """The subject (or "by" agent) of the designation verb, as a code."""
-    for ent in sent.ents:
-        if _is_authority_slot(ctx, ent):
-            code = _authority_code(ctx, ent)
-            if code:
-                return _disambiguate(ctx, ent, code)
-    adjacent = _adjacent_authority(ctx, sent)
-    if adjacent:
-        return adjacent
-    first_person = rules().cue("first_person")
-    if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in sent):
-        return _publisher_authority(ctx)
-    # "the government designated …" in an official release: the publisher's government
-    if any(t.lower_ == "government" and t.dep_ in {"nsubj", "nsubjpass"} and not ctx.country_of_token(t)
-           and not any(ctx.country_of_token(c) for c in t.subtree) for t in sent):
-        return _publisher_authority(ctx)
-    return None
-
-
-def _adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
-    """"The Department of State today designated …" misparsed across a header: the authority name that
-    ends just before a designation verb (a date word or an adverb between) is its subject."""
-    verbs = ctx.lexicon.cue("designating_verbs")
-    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
-        for ent in sent.ents:
-            gap = ctx.doc[ent.end:verb.i]
-            if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
-                                                  or lemma(t) in {"have", "be"} for t in gap):
-                code = _authority_code(ctx, ent)
-                if code:
-                    return code
-    return None
-
-
-def _is_authority_slot(ctx: DocContext, ent: Span) -> bool:
-    """The designating subject, a "by X" agent, or "X's sanctions/listings/regime"."""
-    root = ent.root
-    cues = ctx.lexicon.cue("designation_cues") | {"decide"}
-    if any(c.dep_ == "acl" and lemma(c) in cues for c in root.children if c.i > ent.end - 1):
-        return True
-    if root.dep_ in {"nsubj", "nsubjpass"}:
-        return lemma(root.head) in cues or is_glued_cue(root.head) or any(
-            lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
-    if root.dep_ == "pobj":
-        return root.head.lower_ == "by"
-    if root.dep_ in {"poss", "compound"}:
-        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns")
-    return False
-
-
-def _disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
-    """A bare "the Council" is the EU's Council in a text that names the EU more than the UN."""
-    if code == "UN" and normalise_name(ent.text) == "council":
-        counts = Counter(_authority_code(ctx, e) for e in ctx.doc.ents if normalise_name(e.text) != "council")
-        return "EU" if counts["EU"] > counts["UN"] else code
-    return code
-
-
-def _default_authority(ctx: DocContext) -> str | None:
-    """The first authority that designates in the document (for sentences without a subject)."""
-    for sent in ctx.sentences():
-        if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
-            code = _authority(ctx, sent)
-            if code:
-                return code
-    return _publisher_authority(ctx)
-
-
 def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bool]:
     """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed.
 
@@ -373,71 +261,6 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
         if synonyms.get(group, group) in nouns and group_authority and group_authority != authority:
             return group_authority, group_status
     return authority, "proposed"
-
-
-def _verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
-    """"The order blocks X": a designation verb that names its own measure."""
-    table = rules().mapping("verb_measures")
-    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table))
-
-
-def _attached_measures(ctx: DocContext, ent: Span) -> tuple[str, ...]:
-    """"an arms embargo on Libya and a travel ban and assets freeze on X": the measures named between the
-    previous "on/against" phrase and the one that governs X."""
-    tok = ent.root
-    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
-        tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "against"}:
-        return ()
-    prep, sent = tok.head, ent.sent
-    earlier = [t for t in ctx.doc[sent.start:prep.i] if t.lower_ in {"on", "against"} and t.dep_ == "prep"]
-    start = max((t.right_edge.i + 1 for t in earlier), default=sent.start)
-    window = ctx.doc[start:prep.i]
-    return tuple(dict.fromkeys(m.id_ for m in ctx.terms(window, "MEASURE")))
-
-
-def _designee_measures(measures: tuple[str, ...]) -> tuple[str, ...]:
-    """Only the measures a name can be under (an arms embargo is on a territory)."""
-    kept = tuple(m for m in measures if m in rules().cue("designee_measures"))
-    return kept or ("sanctions",)
-
-
-def _designation_date(ctx: DocContext, sent: Span):
-    """A day that dates the designation verb ("listed X on 18 February"), not another event of the
-    sentence ("the government it ousted on 12 April", "briefing on the work between May and June");
-    "today", "this afternoon" anywhere in it are the day of publication."""
-    cues = ctx.lexicon.cue("designation_cues") | rules().cue("object_verbs")
-    spans = [e for e in ctx.date_spans(sent) if not is_dateline(e, sent) and not _bounded(ctx, e)]
-    today = rules().cue("today_phrases")
-    if any(e.text.lower().strip() in today for e in spans) or any(p in sent.text.lower() for p in today - {"today"}):
-        return ctx.published
-    own = [e for e in spans if (v := _governing_verb(e)) is not None and lemma(v) in cues]
-    # else the day of the announcement ("…, the committee said on Monday")
-    said = [e for e in spans if (v := _governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
-    return ctx.first_date(own) or ctx.first_date(said)
-
-
-def _governing_verb(span: Span):
-    """The nearest verb above a phrase."""
-    for tok in [span.root, *span.root.ancestors]:
-        if tok.pos_ in {"VERB", "AUX"}:
-            return tok
-    return None
-
-
-def _document_date(ctx: DocContext):
-    """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
-    verbs = ctx.lexicon.cue("dating_verbs")
-    for sent in ctx.sentences():
-        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not _background(ctx, sent):
-            found = _designation_date(ctx, sent)
-            if found:
-                return found
-    return None
-
-
-def _bounded(ctx: DocContext, ent: Span) -> bool:
-    return lemma(ent.root.head) in ctx.lexicon.cue("bound_preps")
 
 
 def _has_under_sanctions(ctx: DocContext, sent: Span) -> bool:
@@ -482,8 +305,8 @@ def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (_authority(ctx, sent) or _default_authority(ctx),
-                                   _measures(ctx, sent) or ("sanctions",), "imposed")
+                    groups[key] = (attrs.authority(ctx, sent) or attrs.default_authority(ctx),
+                                   attrs.measures(ctx, sent) or ("sanctions",), "imposed")
     return groups
 
 
@@ -498,7 +321,7 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
             if obj is None or lemma(obj) not in ctx.lexicon.cue("group_nouns"):
                 continue
             quant = {t.lower_ for t in obj.subtree} & (ctx.lexicon.cue("group_quantifiers") | {"these", "those"})
-            authority = _authority(ctx, sent)
+            authority = attrs.authority(ctx, sent)
             if quant and authority:
                 for f in named:
                     _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
@@ -513,7 +336,7 @@ def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> l
                    aliases=tuple(aliases))
     day = None
     if f.status != "proposed" and f.dated:
-        day = _designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
+        day = attrs.designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
     evidence = (ctx.evidence(f.sent, "designations.sentence"),)
     return [DesignationFact(evidence=evidence, designee=ref, measure=cast(Measure, m), status=cast(Status, f.status),
                             authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]

@@ -334,7 +334,8 @@ def _antecedents(ctx: DocContext, sent: Span, tok) -> list[Span]:
     if rel is None:
         return []
     glue = {",", "and", "or", "all", "of", "both", "each", "the"}
-    found, edge = [], rel.i
+    found: list[Span] = []
+    edge = rel.i
     for ent in reversed([e for e in name_ents(sent) if e.end <= rel.i]):
         if any(t.lower_ not in glue for t in sent.doc[ent.end:edge]):
             break

@@ -1,0 +1,192 @@
+"""Attributes of a designation that come from its sentence or its document: the authority (the subject,
+a "by" agent, a name just before the verb, the publisher for "we" and "the government"), the measures
+(its own "on" phrase, the sentence, a neighbouring sentence) and the date (the designation verb's own day,
+"today", never the day of another event in the sentence).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from .context import DocContext, is_dateline, lemma
+from .designees import is_glued_cue, rules
+from .lexicon import normalise_name
+
+
+def measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.id_ for s in ctx.terms(sent, "MEASURE")))
+
+
+def document_measures(ctx: DocContext) -> tuple[str, ...]:
+    """Measures stated for the listed names anywhere ("are subject to an asset freeze", "Their assets are
+    frozen", "barred from entering")."""
+    found: list[str] = []
+    cues = sorted(rules().cue("measure_sentence"))
+    patterns = {m: [re.compile(p) for p in ps] for m, ps in rules().cues["measure_patterns"].items()}
+    for sent in ctx.sentences():
+        low = sent.text.lower()
+        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues):
+            found += list(measures(ctx, sent))
+        found += [m for m, ps in patterns.items() if any(p.search(low) for p in ps)]
+    return tuple(dict.fromkeys(found))
+
+
+
+def authority_code(ctx: DocContext, ent: Span) -> str | None:
+    iso3 = ctx.country(ent)
+    if iso3:
+        return iso3
+    code = ctx.org_code(ent)
+    found = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
+    return found or rules().authority_in(ent.text)
+
+
+def publisher_authority(ctx: DocContext) -> str | None:
+    """The authority publishing the document ("Canada Gazette", "Ministry of Foreign Affairs, Republic of Korea")."""
+    publisher = ctx.document.meta.publisher
+    return rules().authority_in(publisher) if publisher else None
+
+
+def authority(ctx: DocContext, sent: Span) -> str | None:
+    """The subject (or "by" agent) of the designation verb, as a code."""
+    for ent in sent.ents:
+        if is_authority_slot(ctx, ent):
+            code = authority_code(ctx, ent)
+            if code:
+                return disambiguate(ctx, ent, code)
+    adjacent = adjacent_authority(ctx, sent)
+    if adjacent:
+        return adjacent
+    first_person = rules().cue("first_person")
+    if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in sent):
+        return publisher_authority(ctx)
+    # "the government designated …" in an official release: the publisher's government
+    if any(t.lower_ == "government" and t.dep_ in {"nsubj", "nsubjpass"} and not ctx.country_of_token(t)
+           and not any(ctx.country_of_token(c) for c in t.subtree) for t in sent):
+        return publisher_authority(ctx)
+    return None
+
+
+def adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
+    """"The Department of State today designated …" misparsed across a header: the authority name that
+    ends just before a designation verb (a date word or an adverb between) is its subject."""
+    verbs = ctx.lexicon.cue("designating_verbs")
+    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
+        for ent in sent.ents:
+            gap = ctx.doc[ent.end:verb.i]
+            if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
+                                                  or lemma(t) in {"have", "be"} for t in gap):
+                code = authority_code(ctx, ent)
+                if code:
+                    return code
+    return None
+
+
+def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
+    """The designating subject, a "by X" agent, or "X's sanctions/listings/regime"."""
+    root = ent.root
+    cues = ctx.lexicon.cue("designation_cues") | {"decide"}
+    if any(c.dep_ == "acl" and lemma(c) in cues for c in root.children if c.i > ent.end - 1):
+        return True
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return lemma(root.head) in cues or is_glued_cue(root.head) or any(
+            lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
+    if root.dep_ == "pobj":
+        return root.head.lower_ == "by"
+    if root.dep_ in {"poss", "compound"}:
+        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns")
+    return False
+
+
+def disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
+    """A bare "the Council" is the EU's Council in a text that names the EU more than the UN."""
+    if code == "UN" and normalise_name(ent.text) == "council":
+        counts = Counter(authority_code(ctx, e) for e in ctx.doc.ents if normalise_name(e.text) != "council")
+        return "EU" if counts["EU"] > counts["UN"] else code
+    return code
+
+
+def default_authority(ctx: DocContext) -> str | None:
+    """The first authority that designates in the document (for sentences without a subject)."""
+    for sent in ctx.sentences():
+        if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
+            code = authority(ctx, sent)
+            if code:
+                return code
+    return publisher_authority(ctx)
+
+
+
+def verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
+    """"The order blocks X": a designation verb that names its own measure."""
+    table = rules().mapping("verb_measures")
+    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table))
+
+
+def attached_measures(ctx: DocContext, ent: Span) -> tuple[str, ...]:
+    """"an arms embargo on Libya and a travel ban and assets freeze on X": the measures named between the
+    previous "on/against" phrase and the one that governs X."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"on", "against"}:
+        return ()
+    prep, sent = tok.head, ent.sent
+    earlier = [t for t in ctx.doc[sent.start:prep.i] if t.lower_ in {"on", "against"} and t.dep_ == "prep"]
+    start = max((t.right_edge.i + 1 for t in earlier), default=sent.start)
+    window = ctx.doc[start:prep.i]
+    return tuple(dict.fromkeys(m.id_ for m in ctx.terms(window, "MEASURE")))
+
+
+def designee_measures(measures: tuple[str, ...]) -> tuple[str, ...]:
+    """Only the measures a name can be under (an arms embargo is on a territory)."""
+    kept = tuple(m for m in measures if m in rules().cue("designee_measures"))
+    return kept or ("sanctions",)
+
+
+def designation_date(ctx: DocContext, sent: Span):
+    """A day that dates the designation verb ("listed X on 18 February"), not another event of the
+    sentence ("the government it ousted on 12 April", "briefing on the work between May and June");
+    "today", "this afternoon" anywhere in it are the day of publication."""
+    cues = ctx.lexicon.cue("designation_cues") | rules().cue("object_verbs")
+    spans = [e for e in ctx.date_spans(sent) if not is_dateline(e, sent) and not bounded(ctx, e)]
+    today = rules().cue("today_phrases")
+    if any(e.text.lower().strip() in today for e in spans) or any(p in sent.text.lower() for p in today - {"today"}):
+        return ctx.published
+    own = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in cues]
+    # else the day of the announcement ("…, the committee said on Monday")
+    said = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
+    return ctx.first_date(own) or ctx.first_date(said)
+
+
+def governing_verb(span: Span):
+    """The nearest verb above a phrase."""
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
+
+
+def document_date(ctx: DocContext):
+    """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
+    verbs = ctx.lexicon.cue("dating_verbs")
+    for sent in ctx.sentences():
+        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not background(ctx, sent):
+            found = designation_date(ctx, sent)
+            if found:
+                return found
+    return None
+
+
+def bounded(ctx: DocContext, ent: Span) -> bool:
+    return lemma(ent.root.head) in ctx.lexicon.cue("bound_preps")
+
+
+def background(ctx: DocContext, sent: Span) -> bool:
+    """"Years after the Council first imposed sanctions on X, …": the only designation verb tells an earlier event."""
+    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in ctx.lexicon.cue("designating_verbs")]
+    marks = rules().cue("background_marks")
+    return bool(verbs) and all(
+        any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)
