@@ -132,3 +132,11 @@ def test_designation_noun_with_an_apposed_name_and_a_glued_verb(run):
     found = run("Today's action includes the designation of the militia's finance chief in Dubai, Karim Nasser, "
                 "who moved funds. Lastly, the Council has sanctionedSAF colonel, Tariq Osman, who led the raid.")
     assert {f.designee.name for f in found} == {"Karim Nasser", "Tariq Osman"}
+
+
+def test_a_participial_listing_is_undated_and_today_dates_the_main_clause(run):
+    found = run("Extending the asset freeze on Hassan Mirza, the Council today also called for talks. The Council "
+                "kept the travel ban on several people, among them Layla Haddad, designated by the committee "
+                "in an earlier round.", "United Nations News")
+    dates = {f.designee.name: f.date for f in found}
+    assert dates == {"Hassan Mirza": date(2024, 6, 12), "Layla Haddad": None}

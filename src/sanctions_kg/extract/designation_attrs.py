@@ -146,19 +146,48 @@ def designee_measures(measures: tuple[str, ...]) -> tuple[str, ...]:
     return kept or ("sanctions",)
 
 
-def designation_date(ctx: DocContext, sent: Span):
-    """A day that dates the designation verb ("listed X on 18 February"), not another event of the
-    sentence ("the government it ousted on 12 April", "briefing on the work between May and June");
-    "today", "this afternoon" anywhere in it are the day of publication."""
+def designation_date(ctx: DocContext, sent: Span, announced: bool = True):
+    """A day that dates the designation verb ("listed X on 18 February", "the Council this afternoon
+    imposed"), not another event of the sentence ("the officers who seized it on 12 April", "briefing on
+    the work between May and June"); with ``announced``, else the day of the announcement ("…, the
+    committee said on Monday")."""
     cues = ctx.lexicon.cue("designation_cues") | rules().cue("object_verbs")
-    spans = [e for e in ctx.date_spans(sent) if not is_dateline(e, sent) and not bounded(ctx, e)]
-    today = rules().cue("today_phrases")
-    if any(e.text.lower().strip() in today for e in spans) or any(p in sent.text.lower() for p in today - {"today"}):
-        return ctx.published
-    own = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in cues]
-    # else the day of the announcement ("…, the committee said on Monday")
+
+    def designating(v) -> bool:
+        """The verb designates, or governs the clause that does ("the Council today decided to list")."""
+        return lemma(v) in cues or is_glued_cue(v) or any(
+            c.dep_ in {"advcl", "xcomp", "ccomp", "conj"} and lemma(c) in cues for c in v.children)
+
+    spans = [e for e in [*ctx.date_spans(sent), *_today_spans(sent)]
+             if not is_dateline(e, sent) and not bounded(ctx, e)]
+    own = [e for e in spans if (v := governing_verb(e)) is not None and designating(v)]
     said = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
-    return ctx.first_date(own) or ctx.first_date(said)
+    # "today" in a sentence whose designation verb is finite ("Imposing sanctions …, the Council today
+    # demanded …"): the document's date context, even when the parse joins the line to a headline
+    finite = any(lemma(t) in cues and t.pos_ == "VERB" and not (t.dep_ == "acl" and t.tag_ == "VBN") for t in sent)
+    today = [e for e in spans if e.text.lower().strip() in rules().cue("today_phrases")] if finite else []
+    return _first_day(ctx, own) or _first_day(ctx, today) or (_first_day(ctx, said) if announced else None)
+
+
+def _today_spans(sent: Span) -> list[Span]:
+    """"this afternoon", "this morning": phrases the NER may leave untagged."""
+    out = []
+    for phrase in rules().cue("today_phrases"):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", sent.text.lower()):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _first_day(ctx: DocContext, spans: list[Span]):
+    """The first phrase that names a day; "today", "this afternoon" are the day of publication."""
+    today = rules().cue("today_phrases")
+    for span in spans:
+        day = ctx.published if span.text.lower().strip() in today else ctx.resolve(span.text)
+        if day:
+            return day
+    return None
 
 
 def governing_verb(span: Span):
@@ -174,7 +203,7 @@ def document_date(ctx: DocContext):
     verbs = ctx.lexicon.cue("dating_verbs")
     for sent in ctx.sentences():
         if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not background(ctx, sent):
-            found = designation_date(ctx, sent)
+            found = designation_date(ctx, sent, announced=False)
             if found:
                 return found
     return None

@@ -65,7 +65,7 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
         for ent in ents:
             own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
             _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
-                               own, status, _aliases(ent), via_res))
+                               own, status, _aliases(ent), via_res, dated=not _listed_before(ent)))
     for sent in ctx.sentences():
         for ent, codes in hyphen_designated(ctx, sent):
             for code in codes:
@@ -112,6 +112,14 @@ def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
         names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names
+
+
+def _listed_before(ent: Span) -> bool:
+    """"X, designated by the committee in 2016": a participle tells an earlier listing, dated there or nowhere."""
+    doc = ent.doc
+    nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+    participles = [c for c in ent.root.children if c.dep_ == "acl"] + ([nxt] if nxt is not None else [])
+    return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
 
 
 def _unique(names: list[Span]) -> list[Span]:
