@@ -140,3 +140,42 @@ def test_a_participial_listing_is_undated_and_today_dates_the_main_clause(run):
                 "in an earlier round.", "United Nations News")
     dates = {f.designee.name: f.date for f in found}
     assert dates == {"Hassan Mirza": date(2024, 6, 12), "Layla Haddad": None}
+
+
+def test_numbered_lines_after_a_government_decision(run):
+    text = ("Today, the Government of Japan decided to designate the following 2 entities and 1 individual as "
+            "subject to asset freeze measures:\n(1) Korea Sobaeksu Trading Company\n(2) Hapjanggang Shipping "
+            "Corporation\n(3) Kim Chol Nam\nThis step is taken together with partners.\n")
+    found = run(text, "Ministry of Foreign Affairs of Japan")
+    assert rows(found) == {("Korea Sobaeksu Trading Company", "organization", "asset_freeze", "imposed", "JPN"),
+                           ("Hapjanggang Shipping Corporation", "organization", "asset_freeze", "imposed", "JPN"),
+                           ("Kim Chol Nam", "person", "asset_freeze", "imposed", "JPN")}
+
+
+def test_a_colon_list_of_a_group_the_document_designated(run):
+    found = run("Canada is imposing sanctions on 5 individuals. The individuals are: Arkady Volkov, Sergei Minin, "
+                "Olga Petrenko, Yuri Danilov and Nadia Kuzmina.\n", "Global Affairs Canada")
+    assert rows(found) == {(n, "person", "sanctions", "imposed", "CAN") for n in (
+        "Arkady Volkov", "Sergei Minin", "Olga Petrenko", "Yuri Danilov", "Nadia Kuzmina")}
+
+
+def test_the_council_in_an_eu_release_and_a_committee_delisting(run):
+    eu = run("The Council today added Mikhail Orlov to the list of persons subject to restrictive measures.",
+             "Council of the European Union")
+    assert {(f.designee.name, f.authority) for f in eu} == {("Mikhail Orlov", "EU")}
+    un = run("The U.N. Security Council's committee on Thursday removed Abdul Rahman Karimi from its sanctions list.")
+    assert {(f.designee.name, f.status, f.authority, f.date) for f in un} == {
+        ("Abdul Rahman Karimi", "lifted", "UN", date(2024, 6, 6))}
+
+
+def test_vessel_names_in_capitals_and_no_adjective_as_a_name(run):
+    found = run("The Treasury on Tuesday blacklisted a Hong Kong-based shipping firm, Ocean Grace Logistics, and "
+                "two vessels, the tanker VICTORIA MAY and the cargo ship LUCKY FORTUNE, accusing them of coal runs.")
+    assert {f.designee.name for f in found} == {"Ocean Grace Logistics", "VICTORIA MAY", "LUCKY FORTUNE"}
+
+
+def test_a_blocked_un_listing_then_imposed_unilaterally(run):
+    found = run("Britain proposed adding Trans Pacific Oil and its owner Liang Fei to the UN blacklist, but Russia "
+                "blocked the proposal on Monday. London then sanctioned both on its own.")
+    assert {(f.designee.name, f.measure, f.status, f.authority) for f in found} == {
+        (n, "sanctions", s, "GBR") for n in ("Trans Pacific Oil", "Liang Fei") for s in ("blocked", "imposed")}

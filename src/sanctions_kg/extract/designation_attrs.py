@@ -96,12 +96,15 @@ def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ == "by"
     if root.dep_ in {"poss", "compound"}:
-        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns")
+        heads = ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns") | rules().cue("authority_heads")
+        return lemma(root.head) in heads
     return False
 
 
 def disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
     """A bare "the Council" is the EU's Council in a text that names the EU more than the UN."""
+    if code == "UN" and normalise_name(ent.text) == "council" and publisher_authority(ctx) == "EU":
+        return "EU"
     if code == "UN" and normalise_name(ent.text) == "council":
         counts = Counter(authority_code(ctx, e) for e in ctx.doc.ents if normalise_name(e.text) != "council")
         return "EU" if counts["EU"] > counts["UN"] else code
@@ -122,7 +125,9 @@ def default_authority(ctx: DocContext) -> str | None:
 def verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
     """"The order blocks X": a designation verb that names its own measure."""
     table = rules().mapping("verb_measures")
-    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table))
+    proposals = ctx.lexicon.cue("proposal_nouns")
+    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table
+                               and not any(lemma(c) in proposals for c in t.children if c.dep_ == "dobj")))
 
 
 def attached_measures(ctx: DocContext, ent: Span) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from .designees import (
     inline_items,
     name_ents,
     never_designee,
+    people_only,
     region_names,
     rules,
     title_case,
@@ -99,8 +100,13 @@ def _drop_short_forms(found: dict[str, _Found]) -> None:
 def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
     """Each designation sentence with the names it designates (object names and list items)."""
     sents = list(ctx.sentences())
+    groups = set(_designated_groups(ctx))
     for i, sent in enumerate(sents):
-        if title_case(sent) or not _is_designation_sentence(ctx, sent) or attrs.background(ctx, sent):
+        if title_case(sent) or attrs.background(ctx, sent):
+            continue
+        # "The individuals are: A, B and C" after "… sanctions on 5 individuals": a list of a designated group
+        listed_group = bool(groups) and bool(inline_items(ctx, sent)) and any(lemma(t) in groups for t in sent)
+        if not (_is_designation_sentence(ctx, sent) or listed_group):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
         names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
@@ -108,7 +114,7 @@ def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
             names += region_names(ctx, sent, trigger)
         names += inline_items(ctx, sent)
         if _introduces_list(ctx, sent):
-            names += bullet_items(ctx, sents[i + 1:])
+            names += bullet_items(ctx, sents[i + 1:], people_only(sent))
         names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names
@@ -326,10 +332,19 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
             continue
         for verb in (t for t in sent if lemma(t) in ctx.lexicon.cue("designate_strong") and t.pos_ == "VERB"):
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-            if obj is None or lemma(obj) not in ctx.lexicon.cue("group_nouns"):
+            if obj is None:
+                continue
+            authority = attrs.authority(ctx, sent)
+            if obj.lower_ in rules().cue("pronoun_objects") and authority:
+                # "London then sanctioned both": the names of the nearest designation sentence before
+                before = [f for f in named if f.sent.end <= sent.start]
+                last = max((f.sent.start for f in before), default=None)
+                for f in (f for f in before if f.sent.start == last):
+                    _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
+                continue
+            if lemma(obj) not in ctx.lexicon.cue("group_nouns"):
                 continue
             quant = {t.lower_ for t in obj.subtree} & (ctx.lexicon.cue("group_quantifiers") | {"these", "those"})
-            authority = attrs.authority(ctx, sent)
             if quant and authority:
                 for f in named:
                     _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))

@@ -73,6 +73,9 @@ def is_name_like(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
     if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
         return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
+    last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
+    if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
+        return False  # "Hong Kong-based"
     return bool(words) and any(t.text[:1].isupper() for t in words)
 
 
@@ -120,15 +123,21 @@ def _is_title(ctx: DocContext, ent: Span) -> bool:
 
 # --- list items --------------------------------------------------------------------------------------
 
-def bullet_items(ctx: DocContext, following: list[Span]) -> list[Span]:
+def people_only(span: Span) -> bool:
+    """The group a list introduction names is people only ("the following individuals", "two officials")."""
+    groups = {lemma(t) for t in span if lemma(t) in rules().cue("group_nouns")}
+    return bool(groups) and groups <= rules().cue("person_nouns")
+
+
+def bullet_items(ctx: DocContext, following: list[Span], people: bool = False) -> list[Span]:
     """The names heading the bullet lines right after a list introduction (blank lines allowed)."""
     items: list[Span] = []
     for sent in following:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        if first.text in BULLETS or (first.text[:1] in BULLETS and first.text[1:].isdigit()):
-            item = line_name(ctx, sent)
+        if first.text in BULLETS or (first.text[:1] in BULLETS and first.text[1:].isdigit()) or _numbered(sent):
+            item = line_name(ctx, sent, people)
             if item is not None:
                 items.append(item)
         elif _starts_line(sent):
@@ -136,16 +145,22 @@ def bullet_items(ctx: DocContext, following: list[Span]) -> list[Span]:
     return _drop_cut_off(items)
 
 
+def _numbered(line: Span) -> bool:
+    """"(1) Name", "1. Name", "2) Name": a numbered list line."""
+    return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", line.text))
+
+
 def _starts_line(sent: Span) -> bool:
     before = sent.doc.text[:sent.start_char].rstrip(" \t")
     return not before or before.endswith("\n")
 
 
-def line_name(ctx: DocContext, line: Span) -> Span | None:
+def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
     """The name a list line starts with: after the bullet and an item number, up to "(" "," ";" or a dash."""
     toks = [t for t in line if not t.is_space]
     i = 0
-    while i < len(toks) and (toks[i].text in BULLETS or toks[i].like_num and i < 2):
+    while i < len(toks) and (toks[i].text in BULLETS or toks[i].like_num and i < 3 or i < 3 and _numbered(line)
+                             and toks[i].text in {"(", ")", "."}):
         i += 1
     end = i
     while end < len(toks) and toks[end].text not in {"(", ",", ";", ":", "—", "–"} \
@@ -154,7 +169,7 @@ def line_name(ctx: DocContext, line: Span) -> Span | None:
     if end <= i:
         return None
     span = line.doc[toks[i].i:toks[end - 1].i + 1]
-    return _labelled(ctx, span) if _looks_like_name(span) else None
+    return _labelled(ctx, span, people) if _looks_like_name(span) else None
 
 
 def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
@@ -170,14 +185,16 @@ def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
                 start += 1
             span = sent.doc[start:end]
             if len(span) and _looks_like_name(span):
-                items.append(_labelled(ctx, span))
+                items.append(_labelled(ctx, span, people_only(sent.doc[max(colon.i - 4, sent.start):colon.i])))
             start = end + 1
     return _drop_cut_off(items)
 
 
 def _introduces(colon) -> bool:
-    words = {t.lower_ for t in colon.doc[max(colon.i - 4, 0):colon.i]}
-    return bool(words & rules().cue("list_intro_words"))
+    """"the following vessels:", "designated four individuals:", "The individuals are:"."""
+    before = colon.doc[max(colon.i - 4, 0):colon.i]
+    return bool({t.lower_ for t in before} & rules().cue("list_intro_words")) or any(
+        lemma(t) in rules().cue("group_nouns") for t in before)
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -187,10 +204,10 @@ def _looks_like_name(span: Span) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in {"of", "and", "the", "for", "de", "al"} for t in words)
 
 
-def _labelled(ctx: DocContext, span: Span) -> Span:
+def _labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     """The list item as a name span: PERSON when the NER saw a person in it, else an organisation/vessel."""
     after = span.doc[span.end:min(span.end + 3, len(span.doc))]
-    person = any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)
+    person = people or any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)
     org = any(t.lower_ in rules().cue("organisation_suffixes") for t in span)
     label = "PERSON" if person and not org else "ORG"
     ent = next((e for e in span.ents if e.start == span.start and e.end == span.end), None)
@@ -265,7 +282,8 @@ def capital_runs(ctx: DocContext, sent: Span, start: int, stop: int) -> list[Spa
     while i < stop:
         j = i
         while j < stop and not doc[j].ent_type_ and (
-                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or j > i and doc[j].text in {"’", "'", "of"}):
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].is_upper and len(doc[j]) > 1
+                or j > i and (doc[j].text in {"’", "'", "of"} or doc[j].like_num and doc[j - 1].is_upper)):
             j += 1
         words = [t for t in doc[i:j] if t.is_alpha and t.text[:1].isupper()]
         if len(words) >= 2 and doc[j - 1].text[:1].isupper():
