@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from .context import DocContext, is_dateline, lemma
+from .designation_rules import lex_cue
 from .designees import is_glued_cue, rules
 from .lexicon import normalise_name
 
@@ -23,15 +25,21 @@ def document_measures(ctx: DocContext) -> tuple[str, ...]:
     """Measures stated for the listed names anywhere ("are subject to an asset freeze", "Their assets are
     frozen", "barred from entering")."""
     found: list[str] = []
-    cues = sorted(rules().cue("measure_sentence"))
-    patterns = {m: [re.compile(p) for p in ps] for m, ps in rules().cues["measure_patterns"].items()}
-    for sent in ctx.sentences():
+    cue, patterns = _measure_regexes()
+    for sent in ctx.sentence_list():
         low = sent.text.lower()
-        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues):
+        if cue.search(low):
             found += list(measures(ctx, sent))
-        found += [m for m, ps in patterns.items() if any(p.search(low) for p in ps)]
+        found += [m for m, ps in patterns if any(p.search(low) for p in ps)]
     return tuple(dict.fromkeys(found))
 
+
+@lru_cache(maxsize=1)
+def _measure_regexes() -> tuple[re.Pattern[str], tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]:
+    """The measure cues as one pattern, and the measure patterns compiled (once per process)."""
+    cue = re.compile("|".join(rf"\b{re.escape(c)}\b" for c in sorted(rules().cue("measure_sentence"))))
+    patterns = tuple((m, tuple(re.compile(p) for p in ps)) for m, ps in rules().cues["measure_patterns"].items())
+    return cue, patterns
 
 
 def authority_code(ctx: DocContext, ent: Span) -> str | None:
@@ -72,7 +80,7 @@ def authority(ctx: DocContext, sent: Span) -> str | None:
 def adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
     """"The Department of State today designated …" misparsed across a header: the authority name that
     ends just before a designation verb (a date word or an adverb between) is its subject."""
-    verbs = ctx.lexicon.cue("designating_verbs")
+    verbs = lex_cue(ctx.lexicon, "designating_verbs")
     for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
         for ent in sent.ents:
             gap = ctx.doc[ent.end:verb.i]
@@ -87,7 +95,7 @@ def adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
 def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     """The designating subject, a "by X" agent, or "X's sanctions/listings/regime"."""
     root = ent.root
-    cues = ctx.lexicon.cue("designation_cues") | {"decide"}
+    cues = lex_cue(ctx.lexicon, "designation_cues") | {"decide"}
     if any(c.dep_ == "acl" and lemma(c) in cues for c in root.children if c.i > ent.end - 1):
         return True
     if root.dep_ in {"nsubj", "nsubjpass"}:
@@ -96,7 +104,8 @@ def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ == "by"
     if root.dep_ in {"poss", "compound"}:
-        heads = ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns") | rules().cue("authority_heads")
+        lex = ctx.lexicon
+        heads = lex_cue(lex, "list_nouns") | lex_cue(lex, "authority_nouns") | rules().cue("authority_heads")
         return lemma(root.head) in heads
     return False
 
@@ -113,8 +122,8 @@ def disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
 
 def default_authority(ctx: DocContext) -> str | None:
     """The first authority that designates in the document (for sentences without a subject)."""
-    for sent in ctx.sentences():
-        if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
+    for sent in ctx.sentence_list():
+        if any(lemma(t) in lex_cue(ctx.lexicon, "designating_verbs") for t in sent):
             code = authority(ctx, sent)
             if code:
                 return code
@@ -125,7 +134,7 @@ def default_authority(ctx: DocContext) -> str | None:
 def verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
     """"The order blocks X": a designation verb that names its own measure."""
     table = rules().mapping("verb_measures")
-    proposals = ctx.lexicon.cue("proposal_nouns")
+    proposals = lex_cue(ctx.lexicon, "proposal_nouns")
     return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table
                                and not any(lemma(c) in proposals for c in t.children if c.dep_ == "dobj")))
 
@@ -156,7 +165,7 @@ def designation_date(ctx: DocContext, sent: Span, announced: bool = True):
     imposed"), not another event of the sentence ("the officers who seized it on 12 April", "briefing on
     the work between May and June"); with ``announced``, else the day of the announcement ("…, the
     committee said on Monday")."""
-    cues = ctx.lexicon.cue("designation_cues") | rules().cue("object_verbs")
+    cues = lex_cue(ctx.lexicon, "designation_cues") | rules().cue("object_verbs")
 
     def designating(v) -> bool:
         """The verb designates, or governs the clause that does ("the Council today decided to list")."""
@@ -205,8 +214,8 @@ def governing_verb(span: Span):
 
 def document_date(ctx: DocContext):
     """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
-    verbs = ctx.lexicon.cue("dating_verbs")
-    for sent in ctx.sentences():
+    verbs = lex_cue(ctx.lexicon, "dating_verbs")
+    for sent in ctx.sentence_list():
         if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not background(ctx, sent):
             found = designation_date(ctx, sent, announced=False)
             if found:
@@ -215,12 +224,12 @@ def document_date(ctx: DocContext):
 
 
 def bounded(ctx: DocContext, ent: Span) -> bool:
-    return lemma(ent.root.head) in ctx.lexicon.cue("bound_preps")
+    return lemma(ent.root.head) in lex_cue(ctx.lexicon, "bound_preps")
 
 
 def background(ctx: DocContext, sent: Span) -> bool:
     """"Years after the Council first imposed sanctions on X, …": the only designation verb tells an earlier event."""
-    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in ctx.lexicon.cue("designating_verbs")]
+    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
     marks = rules().cue("background_marks")
     return bool(verbs) and all(
         any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..nlp.gazetteer import load_yaml
-from .lexicon import RULES
+from .lexicon import RULES, Lexicon
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,11 @@ class DesignationRules:
     authorities: tuple[Authority, ...]
     _patterns: tuple[re.Pattern[str], ...]
     _by_phrase: dict[str, str]
+    _sets: dict[str, frozenset[str]]
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list as a set of lower-case words; ``KeyError`` for a name the rules file lacks."""
-        return frozenset(str(v).lower() for v in self.cues[name])
+        return self._sets[name]
 
     def mapping(self, name: str) -> dict[str, str]:
         return {str(k).lower(): str(v).lower() for k, v in self.cues[name].items()}
@@ -57,6 +58,18 @@ class DesignationRules:
         return self._by_phrase.get(key)
 
 
+_LEXICON_CUES: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def lex_cue(lexicon: Lexicon, name: str) -> frozenset[str]:
+    """``lexicon.cue(name)`` built once per process (the extractor asks for the same sets very often)."""
+    key = (id(lexicon), name)
+    found = _LEXICON_CUES.get(key)
+    if found is None:
+        found = _LEXICON_CUES[key] = lexicon.cue(name)
+    return found
+
+
 @lru_cache(maxsize=2)
 def load_designation_rules(rules_dir: Path = RULES) -> DesignationRules:
     """Read both rules files (cached)."""
@@ -69,7 +82,8 @@ def load_designation_rules(rules_dir: Path = RULES) -> DesignationRules:
     acronyms = [p for p in phrases if p.replace(".", "").isupper()]
     words = [p for p in phrases if p not in acronyms]
     patterns = (_alternation(acronyms, 0), _alternation(words, re.IGNORECASE))
-    return DesignationRules(cues, auths, patterns, by_phrase)
+    sets = {k: frozenset(str(v).lower() for v in vs) for k, vs in cues.items() if isinstance(vs, list)}
+    return DesignationRules(cues, auths, patterns, by_phrase, sets)
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str]:

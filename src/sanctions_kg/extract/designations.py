@@ -17,12 +17,14 @@ from spacy.tokens import Span
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
 from .context import DocContext, lemma
+from .designation_rules import lex_cue
 from .designees import (
     NAME_LABELS,
     bullet_items,
     clean,
     hyphen_designated,
     inline_items,
+    is_glued_cue,
     name_ents,
     never_designee,
     people_only,
@@ -53,25 +55,26 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
     votes = list(votes)
     doc_measures = attrs.document_measures(ctx)
     default_authority = attrs.default_authority(ctx)
+    groups = _designated_groups(ctx, default_authority)
     doc_date = attrs.document_date(ctx)
     found: dict[str, _Found] = {}
-    for sent, ents in _candidate_sentences(ctx):
+    for sent, ents in _candidate_sentences(ctx, groups):
         authority = attrs.authority(ctx, sent) or default_authority
         status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
         if status == "imposed":
-            authority, status = _recommended(ctx, sent, authority, status)
+            authority, status = _recommended(ctx, sent, authority, status, groups)
         measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
             own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
             _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
                                own, status, _aliases(ent), via_res, dated=not _listed_before(ent)))
-    for sent in ctx.sentences():
+    for sent in ctx.sentence_list():
         for ent, codes in hyphen_designated(ctx, sent):
             for code in codes:
                 _add(found, _Found(ent, sent, code, ("sanctions",), "imposed", _aliases(ent), dated=False))
-    for f in _group_members(ctx, found, default_authority).values():
+    for f in _group_members(ctx, groups).values():
         _add(found, f)
     _apply_group_anaphora(ctx, found, doc_measures)
     _drop_short_forms(found)
@@ -97,11 +100,14 @@ def _drop_short_forms(found: dict[str, _Found]) -> None:
 
 # --- sentences and designees ----------------------------------------------------------------------
 
-def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
+def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Span, list[Span]]]:
     """Each designation sentence with the names it designates (object names and list items)."""
-    sents = list(ctx.sentences())
-    groups = set(_designated_groups(ctx))
+    sents = ctx.sentence_list()
+    groups = set(designated)
+    words = _cue_words(ctx) | groups
     for i, sent in enumerate(sents):
+        if not (":" in sent.text or any(lemma(t) in words or is_glued_cue(t) for t in sent)):
+            continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue
         # "The individuals are: A, B and C" after "… sanctions on 5 individuals": a list of a designated group
@@ -118,6 +124,15 @@ def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
         names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names
+
+
+def _cue_words(ctx: DocContext) -> frozenset[str]:
+    """Every lemma that can make a sentence a designation sentence (for a quick first pass)."""
+    lex, r = ctx.lexicon, rules()
+    under = {w for p in lex.cues["under_sanctions"] for w in p.lower().split()}
+    return (lex_cue(lex, "designation_cues") | lex_cue(lex, "designate_strong") | lex_cue(lex, "list_nouns")
+            | r.cue("object_verbs") | r.cue("object_nouns") | r.cue("register_nouns") | {"following", "sanctioned"}
+            | under)
 
 
 def _listed_before(ent: Span) -> bool:
@@ -153,15 +168,17 @@ def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
-    cues = ctx.lexicon.cue("designation_cues")
-    verbs = [t for t in sent if lemma(t) in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
-    strong = any(lemma(t) in ctx.lexicon.cue("designate_strong") for t in verbs)
-    listy = any(lemma(t) in ctx.lexicon.cue("list_nouns") | rules().cue("register_nouns") for t in sent)
+    cues, strong_cues = lex_cue(ctx.lexicon, "designation_cues"), lex_cue(ctx.lexicon, "designate_strong")
+    lemmas = [(lemma(t), t) for t in sent]
+    verbs = [t for lem, t in lemmas if lem in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
+    strong = any(lemma(t) in strong_cues for t in verbs)
+    registers = lex_cue(ctx.lexicon, "list_nouns") | rules().cue("register_nouns")
+    listy = any(lem in registers for lem, _ in lemmas)
     if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
         return True
     following = any(t.lower_ == "following" for t in sent)
     register = listy and sent.text.rstrip().endswith(":") and following
-    named_list = following and any(lemma(t) in ctx.lexicon.cue("designate_strong") for t in sent)
+    named_list = following and any(lem in strong_cues for lem, _ in lemmas)
     return register or named_list or bool(triggers(ctx, sent))
 
 
@@ -182,9 +199,9 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
     for tok in chain[1:]:
-        if tok.dep_ == "prep" and lemma(tok) in ctx.lexicon.cue("designee_stop_preps"):
+        if tok.dep_ == "prep" and lemma(tok) in lex_cue(ctx.lexicon, "designee_stop_preps"):
             return False
-        if lemma(tok) in ctx.lexicon.cue("designation_cues"):
+        if lemma(tok) in lex_cue(ctx.lexicon, "designation_cues"):
             return True
         if tok.lower_ in {"are", "is"}:
             return _copula_designee(ctx, ent, tok)
@@ -198,7 +215,7 @@ def _copula_designee(ctx: DocContext, ent: Span, copula) -> bool:
     says the listing; "X is the deputy of an EU-designated firm" does not designate X."""
     if ent.root.dep_ in {"attr", "acomp"}:
         return True
-    cues = ctx.lexicon.cue("designation_cues")
+    cues = lex_cue(ctx.lexicon, "designation_cues")
     return any(lemma(t) in cues and t.i > 0 and t.doc[t.i - 1].text != "-" and "-" not in t.text
                for t in copula.subtree if not ent.start <= t.i < ent.end)
 
@@ -208,15 +225,15 @@ def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
     tok = ent.root
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and lemma(tok.head) in ctx.lexicon.cue("designee_linking_preps")
+    return tok.dep_ == "pobj" and lemma(tok.head) in lex_cue(ctx.lexicon, "designee_linking_preps")
 
 
 def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
     code = ctx.org_code(ent)
-    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in ctx.lexicon.cue("non_designee_roles"):
+    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in lex_cue(ctx.lexicon, "non_designee_roles"):
         return True
     return ent.root.dep_ in {"nsubj"} and any(
-        lemma(c) in ctx.lexicon.cue("designate_strong") for c in [ent.root.head])
+        lemma(c) in lex_cue(ctx.lexicon, "designate_strong") for c in [ent.root.head])
 
 
 # --- attributes ------------------------------------------------------------------------------------
@@ -244,34 +261,35 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
     """
     lemmas = {lemma(t) for t in sent}
     lex = ctx.lexicon
-    about_resolution = bool(lemmas & lex.cue("resolution_nouns")) or any(
+    about_resolution = bool(lemmas & lex_cue(lex, "resolution_nouns")) or any(
         t.lower_ == "it" and t.dep_ == "nsubj" for t in sent)
-    if lemmas & lex.cue("lift_context"):
+    if lemmas & lex_cue(lex, "lift_context"):
         return "lifted", False
-    held = lemmas & lex.cue("hold_context")
-    if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex.cue("proposal_nouns")):
+    held = lemmas & lex_cue(lex, "hold_context")
+    if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
         return "blocked", False
     if votes and about_resolution:
         failed = any(v.outcome == "not_adopted" for v in votes)
         adopted = any(v.outcome != "not_adopted" for v in votes)
-        hypothetical = bool(lemmas & lex.cue("proposal_context"))
+        hypothetical = bool(lemmas & lex_cue(lex, "proposal_context"))
         cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in sent)
         return ("proposed" if failed and (hypothetical or not (adopted or cited)) else "imposed"), True
-    if lemmas & lex.cue("proposal_context"):
+    if lemmas & lex_cue(lex, "proposal_context"):
         return "proposed", False
     return "imposed", False
 
 
-def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str) -> tuple[str | None, str]:
+def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str,
+                 groups: dict) -> tuple[str | None, str]:
     """"The panel recommended that the committee designate the following vessels: …": the committee has
     not designated them. When the document's own authority designated that kind of group ("designated 11
     ships"), the list names its designees; otherwise the names are only proposed."""
-    verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs")]
+    verbs = [t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
     if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
         return authority, status
     synonyms = rules().mapping("group_synonyms")
     nouns = {synonyms.get(lemma(t), lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
-    for group, (group_authority, _, group_status) in _designated_groups(ctx).items():
+    for group, (group_authority, _, group_status) in groups.items():
         if synonyms.get(group, group) in nouns and group_authority and group_authority != authority:
             return group_authority, group_status
     return authority, "proposed"
@@ -294,11 +312,12 @@ def _under_sanctions(ctx: DocContext, ent: Span) -> bool:
 
 # --- groups ----------------------------------------------------------------------------------------
 
-def _group_members(ctx: DocContext, found: dict[str, _Found], default: str | None) -> dict[str, _Found]:
+def _group_members(ctx: DocContext, groups: dict) -> dict[str, _Found]:
     """"one of the North Koreans X": X belongs to a group a designation sentence named."""
-    groups = _designated_groups(ctx)
     out: dict[str, _Found] = {}
-    for sent in ctx.sentences():
+    for sent in ctx.sentence_list() if groups else []:
+        if "one of" not in sent.text.lower():
+            continue
         for ent in (e for e in sent.ents if e.label_ == "PERSON"):
             before = [t for t in ent.doc[max(ent.start - 8, 0):ent.start] if not t.is_space]
             words = [t.lower_ for t in before]
@@ -306,20 +325,21 @@ def _group_members(ctx: DocContext, found: dict[str, _Found], default: str | Non
                 for g_lemma, g in groups.items():
                     if any(lemma(t) == g_lemma or t.lower_.rstrip("s") == g_lemma for t in before):
                         out.setdefault(normalise_name(ent.text), _Found(ent, sent, g[0], g[1], g[2]))
-    return {k: v for k, v in out.items() if k not in found}
+    return out
 
 
-def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
+def _designated_groups(ctx: DocContext, default: str | None) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
     groups: dict[str, tuple[str | None, tuple[str, ...], str]] = {}
-    for sent in ctx.sentences():
-        verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs") and t.pos_ == "VERB"]
+    designating = lex_cue(ctx.lexicon, "designating_verbs")
+    for sent in ctx.sentence_list():
+        verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
         for verb in verbs:
             for tok in verb.subtree:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (attrs.authority(ctx, sent) or attrs.default_authority(ctx),
+                    groups[key] = (attrs.authority(ctx, sent) or default,
                                    attrs.measures(ctx, sent) or ("sanctions",), "imposed")
     return groups
 
@@ -327,10 +347,10 @@ def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str
 def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: tuple[str, ...]) -> None:
     """"The European Union listed all three men": another authority's designation of the same names."""
     named = list(found.values())
-    for sent in ctx.sentences():
+    for sent in ctx.sentence_list():
         if not named or any(sent.start <= f.sent.start < sent.end for f in named):
             continue
-        for verb in (t for t in sent if lemma(t) in ctx.lexicon.cue("designate_strong") and t.pos_ == "VERB"):
+        for verb in (t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designate_strong") and t.pos_ == "VERB"):
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if obj is None:
                 continue
@@ -342,9 +362,9 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
                 for f in (f for f in before if f.sent.start == last):
                     _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
                 continue
-            if lemma(obj) not in ctx.lexicon.cue("group_nouns"):
+            if lemma(obj) not in lex_cue(ctx.lexicon, "group_nouns"):
                 continue
-            quant = {t.lower_ for t in obj.subtree} & (ctx.lexicon.cue("group_quantifiers") | {"these", "those"})
+            quant = {t.lower_ for t in obj.subtree} & (lex_cue(ctx.lexicon, "group_quantifiers") | {"these", "those"})
             if quant and authority:
                 for f in named:
                     _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span
 
 from .context import DocContext, lemma
-from .designation_rules import DesignationRules, load_designation_rules
+from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
 BULLETS = {"-", "•", "*", "–", "‒", "·", "▪"}
@@ -90,7 +90,7 @@ def is_authority_name(ctx: DocContext, ent: Span) -> bool:
     if rules().authority_of_name(clean(ent)):
         return True
     code = ctx.org_code(ent)
-    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in ctx.lexicon.cue("non_designee_roles"):
+    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in lex_cue(ctx.lexicon, "non_designee_roles"):
         return True
     last = [t for t in ent if t.is_alpha]
     return bool(last) and last[-1].lower_ in rules().cue("authority_heads")
@@ -151,8 +151,8 @@ def _numbered(line: Span) -> bool:
 
 
 def _starts_line(sent: Span) -> bool:
-    before = sent.doc.text[:sent.start_char].rstrip(" \t")
-    return not before or before.endswith("\n")
+    """The sentence opens a line (the token before it is a line break)."""
+    return sent.start == 0 or "\n" in sent.doc[sent.start - 1].text
 
 
 def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
@@ -226,6 +226,8 @@ def _drop_cut_off(items: list[Span]) -> list[Span]:
 
 def is_glued_cue(tok) -> bool:
     """"listedRSF": a cue form glued to the next word by a scraper."""
+    if tok.is_lower or tok.is_title or tok.is_upper or not tok.is_alpha:
+        return False
     return any(tok.lower_.startswith(g) and tok.text[len(g):][:1].isupper() for g in rules().cue("glued_forms"))
 
 
@@ -314,6 +316,9 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
     """"EU-designated X", "U.S.- and EU-designated X", "X, all of which are U.S.-designated entities"."""
     out: list[tuple[Span, tuple[str, ...]]] = []
     doc = sent.doc
+    low = sent.text.lower()
+    if "-" not in low or not any(w in low for w in ("designated", "sanctioned", "listed")):
+        return out
     for tok in sent:
         glued = re.match(r"(.+)-(designated|sanctioned|listed)$", tok.text)
         split = lemma(tok) in {"designate", "sanction", "list"} and tok.i >= 2 and doc[tok.i - 1].text == "-"
