@@ -61,7 +61,7 @@ def test_a_recommendation_alone_only_proposes(run):
 
 
 def test_gazette_schedule_items_with_surnames_in_capitals(run):
-    text = ("4 Part 2 of the schedule to the Regulations is amended by adding the following after item 310:\n"
+    text = ("4 The schedule, Part 2, is amended by inserting the following after entry 310:\n"
             "- 311 Oleg Borisovich KARPENKO (born on March 2, 1971)\n"
             "- 312 Irina Pavlovna SOKOLOVA (born on July 9, 1980)\n"
             "- 313 Dmitri Ivanovich ZA")
@@ -81,7 +81,7 @@ def test_authority_prefixed_designations_have_no_date(run):
 
 def test_names_before_all_of_which_are_designated(run):
     found = run("The sanctions target a network that bought parts for the Aerospace Industries Organization, "
-                "Shahid Bakeri Industrial Group, and Hamid Tech, all of which are U.S.-designated entities.")
+                "Shahid Bakeri Industrial Group, and Hamid Tech, all of which are U.S.-designated firms.")
     assert {(f.designee.name, f.authority, f.date) for f in found} == {
         ("Aerospace Industries Organization", "USA", None), ("Shahid Bakeri Industrial Group", "USA", None),
         ("Hamid Tech", "USA", None)}

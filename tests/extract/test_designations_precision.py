@@ -42,8 +42,8 @@ def test_a_person_described_beside_a_designated_firm_is_not_designated(make_ctx)
 
 
 def test_a_committee_named_as_the_lister_is_not_a_designee(make_ctx):
-    found = names(make_ctx, "The assets freeze also covers Omar Haddad, designated by the Committee established "
-                  "pursuant to resolution 9999, known as the \u201c9999 Committee\u201d.")
+    found = names(make_ctx, "The assets freeze also covers Omar Haddad, designated by the Committee set up "
+                  "under resolution 9999, known as the \u201c9999 Committee\u201d.")
     assert not any("Committee" in n for n in found)
 
 

@@ -82,7 +82,7 @@ def _noun_position(tok: Token) -> bool:
 
 
 def _sponsor(ctx: DocContext, noun: Token) -> str | None:
-    """"US bid", "the Biden administration's bid", "American request", "request from the United States"."""
+    """"US bid", "the Elbonian government's bid", "American request", "request from the United States"."""
     before = [noun.doc[i] for i in range(max(noun.i - 2, 0), noun.i)]
     for tok in [*noun.subtree, *before]:
         if tok.i > noun.i and tok.dep_ != "pobj" and tok.head.lower_ != "from":
@@ -112,7 +112,7 @@ def _earlier_sponsor(ctx: DocContext, before: Span) -> str | None:
 
 
 def _label(noun: Token, sent: Span) -> str:
-    """The proposal as written ("the Biden administration's bid to impose sanctions"), within its sentence.
+    """The proposal as written ("the Elbonian government's bid to list three banks"), within its sentence.
 
     The noun alone when none of its phrase is left there (its words were all punctuation or outside the
     sentence): a label is never empty and never crashes the document."""

@@ -140,7 +140,7 @@ def verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
 
 
 def attached_measures(ctx: DocContext, ent: Span) -> tuple[str, ...]:
-    """"an arms embargo on Libya and a travel ban and assets freeze on X": the measures named between the
+    """"an arms embargo on Ruritania and an asset freeze on X": the measures named between the
     previous "on/against" phrase and the one that governs X."""
     tok = ent.root
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:

@@ -4,7 +4,7 @@ Designees are people and organisations the parse ties to a designation cue: the 
 "designated"/"imposed sanctions on", the subject of "faces an asset freeze", an item of a list introduced
 by a designation sentence, a name after "listed are"/"include", "X, which is under sanctions", and
 "one of the <group>" when that group was designated. Measures come from the sentence or, failing
-that, from the document's "subject to an asset freeze and a travel ban" sentences.
+that, from the document's "are under a travel ban" or "their assets are frozen" sentences.
 """
 from __future__ import annotations
 
@@ -239,7 +239,7 @@ def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
 # --- attributes ------------------------------------------------------------------------------------
 
 def _aliases(ent: Span) -> list[str]:
-    """"Second Academy of Natural Sciences (SANS)", "No Kwang Chol (also spelled Ro Kwang Chol)"."""
+    """"Second Academy of Natural Sciences (SANS)", "Han Song Il (also written Han Sung Il)"."""
     doc = ent.doc
     if ent.end + 2 < len(doc) and doc[ent.end].text == "(":
         close = next((t.i for t in doc[ent.end:min(ent.end + 12, len(doc))] if t.text == ")"), None)

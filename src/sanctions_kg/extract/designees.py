@@ -313,7 +313,7 @@ def _title_case(sent: Span) -> bool:
 
 
 def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str, ...]]]:
-    """"EU-designated X", "U.S.- and EU-designated X", "X, all of which are U.S.-designated entities"."""
+    """"EU-designated X", "U.S.- and EU-designated X", "X and Y, both of them U.S.-designated firms"."""
     out: list[tuple[Span, tuple[str, ...]]] = []
     doc = sent.doc
     low = sent.text.lower()
