@@ -39,3 +39,18 @@ def test_the_same_block_told_twice_is_one_fact_with_two_evidence(make_ctx):
     ctx = make_ctx("Russia stalled the US bid. Russia blocked the US bid again at a closed meeting.")
     blocks = extract_blocks(ctx)
     assert pairs(blocks) == {("RUS", "USA")} and len(blocks[0].evidence) == 2
+
+
+def test_a_proposal_noun_on_the_next_line_does_not_crash(make_ctx):
+    """The parse of a hard-wrapped sentence reaches past the line break; the evidence line has no proposal."""
+    ctx = make_ctx("Beijing and Moscow stalled\nthe Norwegian request on Tuesday.")
+    assert extract_blocks(ctx) == []
+
+
+def test_a_label_with_no_tokens_left_is_the_noun_itself(make_ctx):
+    from sanctions_kg.extract.blocks import _label
+    ctx = make_ctx("Paris blocked the plan.\nNothing else happened today.")
+    noun = next(t for t in ctx.doc if t.lower_ == "plan")
+    other_line = list(ctx.sentences())[-1]
+    assert _label(noun, other_line) == "plan"
+    assert _label(noun, list(ctx.sentences())[0]) == "the plan"

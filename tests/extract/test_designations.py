@@ -29,7 +29,7 @@ def test_treasury_designation_today_with_blocked_property(make_ctx, assert_evide
 def test_bulleted_list_after_a_designation_sentence(make_ctx):
     text = ("The United Kingdom has designated the following individuals:\n\n"
             "- Ri Song Hyok, a banker in Dalian;\n- Han Jang Su, a shipping agent.\n\n"
-            "Both are subject to an asset freeze and a travel ban.")
+            "Both now face a travel ban and an asset freeze.")
     _, found = facts(make_ctx, text, "2023-05-02", "Europe/London")
     assert summary(found) == {(n, m, "imposed", "GBR") for n in ("Ri Song Hyok", "Han Jang Su")
                               for m in ("asset_freeze", "travel_ban")}

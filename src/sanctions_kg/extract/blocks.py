@@ -17,7 +17,7 @@ def extract_blocks(ctx: DocContext) -> list[BlockFact]:
     for sent in ctx.sentences():
         for verb in _block_verbs(ctx, sent):
             blockers = [c for c in _blockers(ctx, verb)]
-            proposal = _proposal(ctx, verb)
+            proposal = _proposal(ctx, verb, sent)
             if not blockers or proposal is None:
                 continue
             sponsor = _sponsor(ctx, proposal) or _earlier_sponsor(ctx, sent)
@@ -45,7 +45,8 @@ def _block_verbs(ctx: DocContext, sent: Span) -> list[Token]:
         lem = lemma(tok)
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         objects = {lemma(t) for c in tok.children for t in c.subtree}
-        if lem in lex.cue("block_verbs") or (lem == "hold" and "up" in particles) or lem in lex.cue("hold_verbs") and "hold" in objects and lem != "hold":
+        put_on_hold = lem in lex.cue("hold_verbs") and "hold" in objects and lem != "hold"
+        if lem in lex.cue("block_verbs") or (lem == "hold" and "up" in particles) or put_on_hold:
             out.append(tok)
     return out
 
@@ -64,11 +65,13 @@ def _blockers(ctx: DocContext, verb: Token) -> list[str]:
     return found
 
 
-def _proposal(ctx: DocContext, verb: Token) -> Token | None:
-    """The proposal noun the verb stops (its object, or the object of "hold on")."""
+def _proposal(ctx: DocContext, verb: Token, sent: Span) -> Token | None:
+    """The proposal noun the verb stops (its object, or the object of "hold on"), inside the sentence
+    whose text is the evidence (a parse can reach across a line break into the next line)."""
     nouns = ctx.lexicon.cue("proposal_nouns")
     for tok in verb.subtree:
-        if lemma(tok) in nouns and (tok.pos_ in {"NOUN", "PROPN"} or _noun_position(tok)):
+        inside = sent.start <= tok.i < sent.end
+        if inside and lemma(tok) in nouns and (tok.pos_ in {"NOUN", "PROPN"} or _noun_position(tok)):
             return tok
     return None
 
@@ -79,7 +82,7 @@ def _noun_position(tok: Token) -> bool:
 
 
 def _sponsor(ctx: DocContext, noun: Token) -> str | None:
-    """"US bid", "the Biden administration's bid", "American request", "request from the United States"."""
+    """"US bid", "the Elbonian government's bid", "American request", "request from the United States"."""
     before = [noun.doc[i] for i in range(max(noun.i - 2, 0), noun.i)]
     for tok in [*noun.subtree, *before]:
         if tok.i > noun.i and tok.dep_ != "pobj" and tok.head.lower_ != "from":
@@ -109,10 +112,15 @@ def _earlier_sponsor(ctx: DocContext, before: Span) -> str | None:
 
 
 def _label(noun: Token, sent: Span) -> str:
-    """The proposal as written ("the Biden administration's bid to impose sanctions"), within its sentence."""
+    """The proposal as written ("the Elbonian government's bid to list three banks"), within its sentence.
+
+    The noun alone when none of its phrase is left there (its words were all punctuation or outside the
+    sentence): a label is never empty and never crashes the document."""
     clauses = {d.i for c in noun.subtree if c.dep_ in {"advcl", "relcl", "ccomp", "parataxis"} and c is not noun
                for d in c.subtree}
     toks = [t for t in noun.subtree if sent.start <= t.i < sent.end and t.i not in clauses]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in {"mark", "cc"}):
         toks.pop()
+    if not toks:
+        return noun.text
     return " ".join(noun.doc[toks[0].i:toks[-1].i + 1].text.split())[:160]

@@ -4,22 +4,36 @@ Designees are people and organisations the parse ties to a designation cue: the 
 "designated"/"imposed sanctions on", the subject of "faces an asset freeze", an item of a list introduced
 by a designation sentence, a name after "listed are"/"include", "X, which is under sanctions", and
 "one of the <group>" when that group was designated. Measures come from the sentence or, failing
-that, from the document's "subject to an asset freeze and a travel ban" sentences.
+that, from the document's "are under a travel ban" or "their assets are frozen" sentences.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Span
 
-from ..records import ActorRef, DesignationFact, VoteFact
-from .context import DocContext, is_dateline, lemma
+from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
+from . import designation_attrs as attrs
+from .context import DocContext, lemma
+from .designation_rules import lex_cue
+from .designees import (
+    NAME_LABELS,
+    bullet_items,
+    clean,
+    hyphen_designated,
+    inline_items,
+    is_glued_cue,
+    name_ents,
+    never_designee,
+    people_only,
+    region_names,
+    rules,
+    title_case,
+    triggers,
+)
 from .lexicon import normalise_name
-
-NAME_LABELS = {"PERSON", "ORG"}
 
 
 @dataclass
@@ -33,45 +47,118 @@ class _Found:
     status: str
     aliases: list[str] = field(default_factory=list)
     via_resolution: bool = False
+    dated: bool = True
 
 
 def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> list[DesignationFact]:
-    """All designations in a document (one fact per designee and measure)."""
-    vote = next(iter(votes), None)
-    doc_measures = _document_measures(ctx)
-    default_authority = _default_authority(ctx)
-    doc_date = _document_date(ctx)
+    """All designations in a document (one fact per designee, authority, status and measure)."""
+    votes = list(votes)
+    doc_measures = attrs.document_measures(ctx)
+    default_authority = attrs.default_authority(ctx)
+    groups = _designated_groups(ctx, default_authority)
+    doc_date = attrs.document_date(ctx)
     found: dict[str, _Found] = {}
-    for sent, ents in _candidate_sentences(ctx):
-        authority = _authority(ctx, sent) or default_authority
-        status, via_res = _status(ctx, sent, vote)
+    for sent, ents in _candidate_sentences(ctx, groups):
+        authority = attrs.authority(ctx, sent) or default_authority
+        status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
-        measures = _measures(ctx, sent) or doc_measures or ("sanctions",)
+        if status == "imposed":
+            authority, status = _recommended(ctx, sent, authority, status, groups)
+        measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
-            key = normalise_name(_clean(ent))
-            if key and key not in found:
-                found[key] = _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
-                                    measures, status, _aliases(ent), via_res)
-    found.update(_group_members(ctx, found, default_authority))
+            own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
+            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
+                               own, status, _aliases(ent), via_res, dated=not _listed_before(ent)))
+    for sent in ctx.sentence_list():
+        for ent, codes in hyphen_designated(ctx, sent):
+            for code in codes:
+                _add(found, _Found(ent, sent, code, ("sanctions",), "imposed", _aliases(ent), dated=False))
+    for f in _group_members(ctx, groups).values():
+        _add(found, f)
     _apply_group_anaphora(ctx, found, doc_measures)
+    _drop_short_forms(found)
     return [fact for f in found.values() for fact in _facts(ctx, f, doc_date, default_authority)]
+
+
+def _add(found: dict[str, _Found], f: _Found) -> None:
+    """Keep the first mention of a (name, authority, status); a name's later mentions add nothing."""
+    key = f"{normalise_name(clean(f.ent))}|{f.authority}|{f.status}"
+    if normalise_name(clean(f.ent)) and key not in found:
+        found[key] = f
+
+
+def _drop_short_forms(found: dict[str, _Found]) -> None:
+    """"Herard" after "Dimitri Herard (Herard)": a surname or bracketed short form of a designee already found."""
+    full = [f for f in found.values() if len(clean(f.ent).split()) > 1]
+    for key, f in list(found.items()):
+        name = clean(f.ent)
+        if len(name.split()) == 1 and any(
+                g.authority == f.authority and (name in g.aliases or name == clean(g.ent).split()[-1]) for g in full):
+            del found[key]
 
 
 # --- sentences and designees ----------------------------------------------------------------------
 
-def _candidate_sentences(ctx: DocContext) -> Iterable[tuple[Span, list[Span]]]:
-    """Each sentence with a designation cue, and the names it designates (list items included)."""
-    sents = list(ctx.sentences())
+def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Span, list[Span]]]:
+    """Each designation sentence with the names it designates (object names and list items)."""
+    sents = ctx.sentence_list()
+    groups = set(designated)
+    words = _cue_words(ctx) | groups
     for i, sent in enumerate(sents):
-        if not _is_designation_sentence(ctx, sent):
+        if not (":" in sent.text or any(lemma(t) in words or is_glued_cue(t) for t in sent)):
+            continue  # a quick pass: no cue word, no list, nothing to read here
+        if title_case(sent) or attrs.background(ctx, sent):
+            continue
+        # "The individuals are: A, B and C" after "… sanctions on 5 individuals": a list of a designated group
+        listed_group = bool(groups) and bool(inline_items(ctx, sent)) and any(lemma(t) in groups for t in sent)
+        if not (_is_designation_sentence(ctx, sent) or listed_group):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
-        names = _drop_bracketed_aliases([e for e in sent.ents if _is_designee(ctx, e, sent, permissive)])
-        if sent.text.rstrip().endswith(":"):
-            names += _list_items(ctx, sents[i + 1:])
+        names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
+        for trigger in triggers(ctx, sent):
+            names += region_names(ctx, sent, trigger)
+        names += inline_items(ctx, sent)
+        if _introduces_list(ctx, sent):
+            names += bullet_items(ctx, sents[i + 1:], people_only(sent))
+        names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names
+
+
+def _cue_words(ctx: DocContext) -> frozenset[str]:
+    """Every lemma that can make a sentence a designation sentence (for a quick first pass)."""
+    lex, r = ctx.lexicon, rules()
+    under = {w for p in lex.cues["under_sanctions"] for w in p.lower().split()}
+    return (lex_cue(lex, "designation_cues") | lex_cue(lex, "designate_strong") | lex_cue(lex, "list_nouns")
+            | r.cue("object_verbs") | r.cue("object_nouns") | r.cue("register_nouns") | {"following", "sanctioned"}
+            | under)
+
+
+def _listed_before(ent: Span) -> bool:
+    """"X, designated by the committee in 2016": a participle tells an earlier listing, dated there or nowhere."""
+    doc = ent.doc
+    nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+    participles = [c for c in ent.root.children if c.dep_ == "acl"] + ([nxt] if nxt is not None else [])
+    return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
+
+
+def _unique(names: list[Span]) -> list[Span]:
+    """One span per stretch of text (the same name found by two patterns, or a part of a longer one)."""
+    out: list[Span] = []
+    for n in sorted(names, key=lambda n: (n.start, -len(n))):
+        if not any(o.start <= n.start and n.end <= o.end for o in out):
+            out.append(n)
+    return out
+
+
+def _introduces_list(ctx: DocContext, sent: Span) -> bool:
+    """A sentence ending in ':' or counting a group ("on three more entities") heads the lines below it."""
+    if sent.text.rstrip().endswith(":"):
+        return True
+    groups = rules().cue("group_nouns")
+    return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
+                                          for c in t.children) for t in sent)
 
 
 def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
@@ -81,11 +168,18 @@ def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
-    cues = ctx.lexicon.cue("designation_cues")
-    verbs = [t for t in sent if lemma(t) in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
-    strong = any(lemma(t) in ctx.lexicon.cue("designate_strong") for t in verbs)
-    listy = any(lemma(t) in ctx.lexicon.cue("list_nouns") for t in sent)
-    return bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent)
+    cues, strong_cues = lex_cue(ctx.lexicon, "designation_cues"), lex_cue(ctx.lexicon, "designate_strong")
+    lemmas = [(lemma(t), t) for t in sent]
+    verbs = [t for lem, t in lemmas if lem in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
+    strong = any(lemma(t) in strong_cues for t in verbs)
+    registers = lex_cue(ctx.lexicon, "list_nouns") | rules().cue("register_nouns")
+    listy = any(lem in registers for lem, _ in lemmas)
+    if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
+        return True
+    following = any(t.lower_ == "following" for t in sent)
+    register = listy and sent.text.rstrip().endswith(":") and following
+    named_list = following and any(lem in strong_cues for lem, _ in lemmas)
+    return register or named_list or bool(triggers(ctx, sent))
 
 
 def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = False) -> bool:
@@ -94,7 +188,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     In a sentence that also names the measure ("added … to the list of assets frozen") every such
     name counts unless a preposition such as "with"/"of"/"by" ties it to another name (``permissive``).
     """
-    if ent.label_ not in NAME_LABELS or _is_authority_or_source(ctx, ent):
+    if ent.label_ not in NAME_LABELS or _is_authority_or_source(ctx, ent) or never_designee(ctx, ent):
         return False
     if _under_sanctions(ctx, ent):
         return True
@@ -105,13 +199,25 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
     for tok in chain[1:]:
-        if tok.dep_ == "prep" and lemma(tok) in ctx.lexicon.cue("designee_stop_preps"):
+        if tok.dep_ == "prep" and lemma(tok) in lex_cue(ctx.lexicon, "designee_stop_preps"):
             return False
-        if lemma(tok) in ctx.lexicon.cue("designation_cues") or tok.lower_ in {"are", "is"}:
-            return not (ent.root.dep_ == "nsubj" and _is_speaker(ctx, ent))
+        if lemma(tok) in lex_cue(ctx.lexicon, "designation_cues"):
+            return True
+        if tok.lower_ in {"are", "is"}:
+            return _copula_designee(ctx, ent, tok)
         if tok.dep_ in {"advcl", "ccomp", "relcl", "poss"} or tok.pos_ == "VERB":
             return False
     return False
+
+
+def _copula_designee(ctx: DocContext, ent: Span, copula) -> bool:
+    """"The individual is X", "Among those listed are X": the name is the complement, or the clause itself
+    says the listing; "X is the deputy of an EU-designated firm" does not designate X."""
+    if ent.root.dep_ in {"attr", "acomp"}:
+        return True
+    cues = lex_cue(ctx.lexicon, "designation_cues")
+    return any(lemma(t) in cues and t.i > 0 and t.doc[t.i - 1].text != "-" and "-" not in t.text
+               for t in copula.subtree if not ent.start <= t.i < ent.end)
 
 
 def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
@@ -119,54 +225,21 @@ def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
     tok = ent.root
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and lemma(tok.head) in ctx.lexicon.cue("designee_linking_preps")
+    return tok.dep_ == "pobj" and lemma(tok.head) in lex_cue(ctx.lexicon, "designee_linking_preps")
 
 
 def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
     code = ctx.org_code(ent)
-    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in ctx.lexicon.cue("non_designee_roles"):
+    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in lex_cue(ctx.lexicon, "non_designee_roles"):
         return True
     return ent.root.dep_ in {"nsubj"} and any(
-        lemma(c) in ctx.lexicon.cue("designate_strong") for c in [ent.root.head])
-
-
-def _is_speaker(ctx: DocContext, ent: Span) -> bool:
-    """A person quoted or acting as an official ("Ambassador X said") is not a designee."""
-    roles = {r.split()[-1] for r in ctx.lexicon.cues["roles"]}
-    window = ent.doc[max(ent.start - 3, 0):min(ent.end + 3, len(ent.doc))]
-    return any(t.lower_ in roles for t in window)
-
-
-def _list_items(ctx: DocContext, following: list[Span]) -> list[Span]:
-    """Names heading the bullet lines ("- Jon Il Ho, Vice Director …") after a sentence ending in ':'."""
-    items = []
-    for sent in following:
-        line = sent.text.lstrip()
-        new_line = "\n" in sent.doc.text[max(sent.start_char - 3, 0):sent.start_char + 1] or sent.start_char == 0
-        if line[:1] in {"-", "•", "*", "–"}:
-            first = next((e for e in sent.ents if e.label_ in NAME_LABELS), None)
-            if first is not None and first.start - sent.start <= 2:
-                items.append(first)
-        elif new_line and not _continues(sent):
-            break
-    return items
-
-
-def _continues(sent: Span) -> bool:
-    """A sentence on the same line as the bullet before it (not a new paragraph)."""
-    text = sent.doc.text[:sent.start_char]
-    return not text.endswith("\n") and not text.rstrip(" ").endswith("\n")
+        lemma(c) in lex_cue(ctx.lexicon, "designate_strong") for c in [ent.root.head])
 
 
 # --- attributes ------------------------------------------------------------------------------------
 
-def _clean(ent: Span) -> str:
-    """The name without a leading article."""
-    return re.sub(r"^(the|The)\s+", "", ent.text).strip()
-
-
 def _aliases(ent: Span) -> list[str]:
-    """"Second Academy of Natural Sciences (SANS)", "No Kwang Chol (also spelled Ro Kwang Chol)"."""
+    """"Second Academy of Natural Sciences (SANS)", "Han Song Il (also written Han Sung Il)"."""
     doc = ent.doc
     if ent.end + 2 < len(doc) and doc[ent.end].text == "(":
         close = next((t.i for t in doc[ent.end:min(ent.end + 12, len(doc))] if t.text == ")"), None)
@@ -180,106 +253,46 @@ def _aliases(ent: Span) -> list[str]:
     return []
 
 
-def _measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.id_ for s in ctx.terms(sent, "MEASURE")))
+def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bool]:
+    """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed.
 
-
-def _document_measures(ctx: DocContext) -> tuple[str, ...]:
-    """Measures stated for the listed names anywhere ("are subject to an asset freeze", "is blocked")."""
-    found: list[str] = []
-    for sent in ctx.sentences():
-        low = sent.text.lower()
-        if re.search(r"subject to|faces?|now face|frozen|blocked|barred", low):
-            found += list(_measures(ctx, sent))
-            if re.search(r"property .{0,240}blocked", low, re.S):
-                found.append("asset_freeze")
-    return tuple(dict.fromkeys(found))
-
-
-def _authority_code(ctx: DocContext, ent: Span) -> str | None:
-    iso3 = ctx.country(ent)
-    if iso3:
-        return iso3
-    code = ctx.org_code(ent)
-    return ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
-
-
-def _authority(ctx: DocContext, sent: Span) -> str | None:
-    """The subject (or "by" agent) of the designation verb, as a code."""
-    for ent in sent.ents:
-        if _is_authority_slot(ctx, ent):
-            code = _authority_code(ctx, ent)
-            if code:
-                return _disambiguate(ctx, ent, code)
-    return None
-
-
-def _is_authority_slot(ctx: DocContext, ent: Span) -> bool:
-    """The designating subject, a "by X" agent, or "X's sanctions/listings/regime"."""
-    root = ent.root
-    cues = ctx.lexicon.cue("designation_cues") | {"decide"}
-    if root.dep_ in {"nsubj", "nsubjpass"}:
-        return lemma(root.head) in cues or any(lemma(t) in cues for t in root.head.subtree if t.pos_ == "VERB")
-    if root.dep_ == "pobj":
-        return root.head.lower_ == "by"
-    if root.dep_ in {"poss", "compound"}:
-        return lemma(root.head) in ctx.lexicon.cue("list_nouns") | ctx.lexicon.cue("authority_nouns")
-    return False
-
-
-def _disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
-    """A bare "the Council" is the EU's Council in a text that names the EU more than the UN."""
-    if code == "UN" and normalise_name(ent.text) == "council":
-        counts = Counter(_authority_code(ctx, e) for e in ctx.doc.ents if normalise_name(e.text) != "council")
-        return "EU" if counts["EU"] > counts["UN"] else code
-    return code
-
-
-def _default_authority(ctx: DocContext) -> str | None:
-    """The first authority that designates in the document (for sentences without a subject)."""
-    for sent in ctx.sentences():
-        if any(lemma(t) in ctx.lexicon.cue("designating_verbs") for t in sent):
-            code = _authority(ctx, sent)
-            if code:
-                return code
-    return None
-
-
-def _status(ctx: DocContext, sent: Span, vote: VoteFact | None) -> tuple[str, bool]:
-    """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed."""
+    A sentence about a resolution proposes only when it speaks of the failed draft ("would have", "draft")
+    or the document has no adopted resolution: "the embargo laid out in resolution 2216 (2015)" is in force.
+    """
     lemmas = {lemma(t) for t in sent}
     lex = ctx.lexicon
-    about_resolution = bool(lemmas & lex.cue("resolution_nouns")) or any(
+    about_resolution = bool(lemmas & lex_cue(lex, "resolution_nouns")) or any(
         t.lower_ == "it" and t.dep_ == "nsubj" for t in sent)
-    if lemmas & lex.cue("lift_context"):
+    if lemmas & lex_cue(lex, "lift_context"):
         return "lifted", False
-    if lemmas & lex.cue("hold_context"):
+    held = lemmas & lex_cue(lex, "hold_context")
+    if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
         return "blocked", False
-    if vote is not None and about_resolution:
-        return ("proposed" if vote.outcome == "not_adopted" else "imposed"), True
-    if lemmas & lex.cue("proposal_context"):
+    if votes and about_resolution:
+        failed = any(v.outcome == "not_adopted" for v in votes)
+        adopted = any(v.outcome != "not_adopted" for v in votes)
+        hypothetical = bool(lemmas & lex_cue(lex, "proposal_context"))
+        cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in sent)
+        return ("proposed" if failed and (hypothetical or not (adopted or cited)) else "imposed"), True
+    if lemmas & lex_cue(lex, "proposal_context"):
         return "proposed", False
     return "imposed", False
 
 
-def _designation_date(ctx: DocContext, sent: Span):
-    """A day named in the sentence, else today's date when the text says "today"."""
-    return ctx.first_date(ctx.date_spans(sent))
-
-
-def _document_date(ctx: DocContext):
-    """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
-    verbs = ctx.lexicon.cue("dating_verbs")
-    for sent in ctx.sentences():
-        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent):
-            found = ctx.first_date(e for e in ctx.date_spans(sent) if not _bounded(ctx, e) and not is_dateline(e, sent))
-            if found:
-                return found
-    return None
-
-
-def _bounded(ctx: DocContext, ent: Span) -> bool:
-    return lemma(ent.root.head) in ctx.lexicon.cue("bound_preps")
+def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str,
+                 groups: dict) -> tuple[str | None, str]:
+    """"The panel recommended that the committee designate the following vessels: …": the committee has
+    not designated them. When the document's own authority designated that kind of group ("designated 11
+    ships"), the list names its designees; otherwise the names are only proposed."""
+    verbs = [t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
+    if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
+        return authority, status
+    synonyms = rules().mapping("group_synonyms")
+    nouns = {synonyms.get(lemma(t), lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
+    for group, (group_authority, _, group_status) in groups.items():
+        if synonyms.get(group, group) in nouns and group_authority and group_authority != authority:
+            return group_authority, group_status
+    return authority, "proposed"
 
 
 def _has_under_sanctions(ctx: DocContext, sent: Span) -> bool:
@@ -299,11 +312,12 @@ def _under_sanctions(ctx: DocContext, ent: Span) -> bool:
 
 # --- groups ----------------------------------------------------------------------------------------
 
-def _group_members(ctx: DocContext, found: dict[str, _Found], default: str | None) -> dict[str, _Found]:
+def _group_members(ctx: DocContext, groups: dict) -> dict[str, _Found]:
     """"one of the North Koreans X": X belongs to a group a designation sentence named."""
-    groups = _designated_groups(ctx)
     out: dict[str, _Found] = {}
-    for sent in ctx.sentences():
+    for sent in ctx.sentence_list() if groups else []:
+        if "one of" not in sent.text.lower():
+            continue
         for ent in (e for e in sent.ents if e.label_ == "PERSON"):
             before = [t for t in ent.doc[max(ent.start - 8, 0):ent.start] if not t.is_space]
             words = [t.lower_ for t in before]
@@ -311,59 +325,69 @@ def _group_members(ctx: DocContext, found: dict[str, _Found], default: str | Non
                 for g_lemma, g in groups.items():
                     if any(lemma(t) == g_lemma or t.lower_.rstrip("s") == g_lemma for t in before):
                         out.setdefault(normalise_name(ent.text), _Found(ent, sent, g[0], g[1], g[2]))
-    return {k: v for k, v in out.items() if k not in found}
+    return out
 
 
-def _designated_groups(ctx: DocContext) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
+def _designated_groups(ctx: DocContext, default: str | None) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
     groups: dict[str, tuple[str | None, tuple[str, ...], str]] = {}
-    for sent in ctx.sentences():
-        verbs = [t for t in sent if lemma(t) in ctx.lexicon.cue("designating_verbs") and t.pos_ == "VERB"]
+    designating = lex_cue(ctx.lexicon, "designating_verbs")
+    for sent in ctx.sentence_list():
+        verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
         for verb in verbs:
             for tok in verb.subtree:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (_authority(ctx, sent), _measures(ctx, sent) or ("sanctions",), "imposed")
+                    groups[key] = (attrs.authority(ctx, sent) or default,
+                                   attrs.measures(ctx, sent) or ("sanctions",), "imposed")
     return groups
 
 
 def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: tuple[str, ...]) -> None:
     """"The European Union listed all three men": another authority's designation of the same names."""
     named = list(found.values())
-    for sent in ctx.sentences():
+    for sent in ctx.sentence_list():
         if not named or any(sent.start <= f.sent.start < sent.end for f in named):
             continue
-        for verb in (t for t in sent if lemma(t) in ctx.lexicon.cue("designate_strong") and t.pos_ == "VERB"):
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is None or lemma(obj) not in ctx.lexicon.cue("group_nouns"):
+        for verb in (t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designate_strong") and t.pos_ == "VERB"):
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is None:
                 continue
-            quant = {t.lower_ for t in obj.subtree} & (ctx.lexicon.cue("group_quantifiers") | {"these", "those"})
-            authority = _authority(ctx, sent)
+            authority = attrs.authority(ctx, sent)
+            if obj.lower_ in rules().cue("pronoun_objects") and authority:
+                # "London then sanctioned both": the names of the nearest designation sentence before
+                before = [f for f in named if f.sent.end <= sent.start]
+                last = max((f.sent.start for f in before), default=None)
+                for f in (f for f in before if f.sent.start == last):
+                    _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
+                continue
+            if lemma(obj) not in lex_cue(ctx.lexicon, "group_nouns"):
+                continue
+            quant = {t.lower_ for t in obj.subtree} & (lex_cue(ctx.lexicon, "group_quantifiers") | {"these", "those"})
             if quant and authority:
                 for f in named:
-                    found[f"{normalise_name(f.ent.text)}|{authority}"] = _Found(
-                        f.ent, sent, authority, ("sanctions",), "imposed", f.aliases)
+                    _add(found, _Found(f.ent, sent, authority, ("sanctions",), "imposed", f.aliases))
 
 
 # --- facts -----------------------------------------------------------------------------------------
 
 def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
-    kind = "person" if f.ent.label_ == "PERSON" else "organization"
+    kind: ActorKind = "person" if f.ent.label_ == "PERSON" else "organization"
     name, aliases = _preferred_name(ctx, f)
     ref = ActorRef(kind=kind, name=name, code=ctx.org_code(f.ent) if kind == "organization" else None,
                    aliases=tuple(aliases))
     day = None
-    if f.status != "proposed":
-        day = _designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
+    if f.status != "proposed" and f.dated:
+        day = attrs.designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
     evidence = (ctx.evidence(f.sent, "designations.sentence"),)
-    return [DesignationFact(evidence=evidence, designee=ref, measure=m, status=f.status, authority=f.authority,
-                            date=day, via_resolution=f.via_resolution) for m in f.measures]
+    return [DesignationFact(evidence=evidence, designee=ref, measure=cast(Measure, m), status=cast(Status, f.status),
+                            authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 
 
 def _preferred_name(ctx: DocContext, f: _Found) -> tuple[str, list[str]]:
     """A gazetteer label if the name is known ("Lazarus" -> "Lazarus Group"), else the text."""
-    text = _clean(f.ent)
+    text = clean(f.ent)
     code = ctx.org_code(f.ent)
     if code:
         entry = ctx.lexicon.org_by_code[code]

@@ -1,0 +1,367 @@
+"""Designee names: the spans a designation can be about, and the tests that keep non-designees out.
+
+A designee is a named person, organisation or vessel. The statistical NER splits or misses such names
+("Abu Aqla | Mohamed Kaikal", "Pak To" of "Pak To-Chun", vessel names in capitals, "Given Patronymic
+SURNAME" schedule lines), so names are repaired here, and list items (bullet lines, "the following
+vessels: A, B, C") are read from the text when the NER gives nothing. A speaker, an authority, a
+committee or a program name ("Foreign Terrorist Organization") is never a designee.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .context import DocContext, lemma
+from .designation_rules import DesignationRules, lex_cue, load_designation_rules
+
+NAME_LABELS = {"PERSON", "ORG"}
+BULLETS = {"-", "•", "*", "–", "‒", "·", "▪"}
+QUOTES = "“”\"'‘’"
+PLACES = {"GPE", "LOC", "COUNTRY", "CAPITAL", "FAC"}
+
+
+def rules() -> DesignationRules:
+    return load_designation_rules()
+
+
+def name_ents(sent: Span) -> list[Span]:
+    """PERSON/ORG entities of ``sent``, with adjacent person parts joined and hyphenated parts kept."""
+    out: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        ent = _extend_hyphen(ent)
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
+                and ent.doc[prev.end - 1].whitespace_ == " ":
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        if prev is not None and ent.start < prev.end:
+            continue
+        out.append(ent)
+    return [_complete_of(e, sent) for e in out]
+
+
+def _complete_of(ent: Span, sent: Span) -> Span:
+    """"the Government of" + "North Korea": a name cut after "of" takes the entity that follows."""
+    if ent.label_ != "ORG" or ent[-1].lower_ != "of":
+        return ent
+    nxt = next((e for e in sent.ents if e.start == ent.end), None)
+    return Span(ent.doc, ent.start, nxt.end, label="ORG") if nxt is not None else ent
+
+
+def _extend_hyphen(ent: Span) -> Span:
+    """"Pak To" + "-Chun": a capitalised part joined by a hyphen without spaces belongs to the name."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_, span_id=ent.id)
+
+
+def clean(ent: Span) -> str:
+    """The name without a leading article or stray quotes."""
+    text = re.sub(r"^(the|The)\s+", "", ent.text.strip(QUOTES + " ")).strip(QUOTES + " ")
+    return text
+
+
+def is_name_like(ent: Span) -> bool:
+    """A proper name has a capitalised word ("non-compliance" tagged ORG is not one)."""
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
+        return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
+    last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
+    if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
+        return False  # "Hong Kong-based"
+    return bool(words) and any(t.text[:1].isupper() for t in words)
+
+
+def is_program(ent: Span) -> bool:
+    """A list or program name ("Specially Designated Global Terrorist", "E.O. 13224", "… Act")."""
+    text = clean(ent).lower()
+    return any(text == p.lower() or text.endswith(" " + p.lower()) for p in rules().phrases("program_names"))
+
+
+def is_authority_name(ctx: DocContext, ent: Span) -> bool:
+    """A sanctions authority or a body acting in the listing ("the 2140 Committee", "the Treasury")."""
+    if rules().authority_of_name(clean(ent)):
+        return True
+    code = ctx.org_code(ent)
+    if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in lex_cue(ctx.lexicon, "non_designee_roles"):
+        return True
+    last = [t for t in ent if t.is_alpha]
+    return bool(last) and last[-1].lower_ in rules().cue("authority_heads")
+
+
+def is_speaker(ctx: DocContext, ent: Span) -> bool:
+    """The subject of a speech verb ("X said", "Mr. X told the Council"), or a name beside a role word."""
+    root = ent.root
+    while root.dep_ == "appos" and root.head is not root:
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass"} and lemma(root.head) in rules().cue("speech_verbs"):
+        return True
+    roles = {r.split()[-1] for r in ctx.lexicon.cues["roles"]}
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in roles and any(
+        lemma(t) in rules().cue("speech_verbs") for t in ent.doc[ent.end:min(ent.end + 4, len(ent.doc))])
+
+
+def never_designee(ctx: DocContext, ent: Span) -> bool:
+    """The tests every candidate name must pass, whatever pattern found it."""
+    return (not is_name_like(ent) or is_program(ent) or is_authority_name(ctx, ent) or is_speaker(ctx, ent)
+            or ctx.country(ent) is not None or _is_title(ctx, ent))
+
+
+def _is_title(ctx: DocContext, ent: Span) -> bool:
+    """"Minister of National Defence" tagged ORG is an office, not an organisation."""
+    roles = {r.split()[-1] for r in ctx.lexicon.cues["roles"]}
+    first = next((t for t in ent if t.is_alpha and t.lower_ != "the"), None)
+    return ent.label_ == "ORG" and first is not None and first.lower_ in roles
+
+
+# --- list items --------------------------------------------------------------------------------------
+
+def people_only(span: Span) -> bool:
+    """The group a list introduction names is people only ("the following individuals", "two officials")."""
+    groups = {lemma(t) for t in span if lemma(t) in rules().cue("group_nouns")}
+    return bool(groups) and groups <= rules().cue("person_nouns")
+
+
+def bullet_items(ctx: DocContext, following: list[Span], people: bool = False) -> list[Span]:
+    """The names heading the bullet lines right after a list introduction (blank lines allowed)."""
+    items: list[Span] = []
+    for sent in following:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        if first.text in BULLETS or (first.text[:1] in BULLETS and first.text[1:].isdigit()) or _numbered(sent):
+            item = line_name(ctx, sent, people)
+            if item is not None:
+                items.append(item)
+        elif _starts_line(sent):
+            break
+    return _drop_cut_off(items)
+
+
+def _numbered(line: Span) -> bool:
+    """"(1) Name", "1. Name", "2) Name": a numbered list line."""
+    return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", line.text))
+
+
+def _starts_line(sent: Span) -> bool:
+    """The sentence opens a line (the token before it is a line break)."""
+    return sent.start == 0 or "\n" in sent.doc[sent.start - 1].text
+
+
+def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
+    """The name a list line starts with: after the bullet and an item number, up to "(" "," ";" or a dash."""
+    toks = [t for t in line if not t.is_space]
+    i = 0
+    while i < len(toks) and (toks[i].text in BULLETS or toks[i].like_num and i < 3 or i < 3 and _numbered(line)
+                             and toks[i].text in {"(", ")", "."}):
+        i += 1
+    end = i
+    while end < len(toks) and toks[end].text not in {"(", ",", ";", ":", "—", "–"} \
+            and not (toks[end].text == "-" and toks[end].whitespace_):
+        end += 1
+    if end <= i:
+        return None
+    span = line.doc[toks[i].i:toks[end - 1].i + 1]
+    return _labelled(ctx, span, people) if _looks_like_name(span) else None
+
+
+def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
+    """"… the following vessels: A, B, C, and D": the comma list after the colon of an introduction."""
+    colon = next((t for t in sent if t.text == ":" and _introduces(t)), None)
+    if colon is None:
+        return []
+    items, start = [], colon.i + 1
+    for tok in [*sent.doc[colon.i + 1:sent.end], None]:
+        if tok is None or tok.text in {",", ";", "."} or tok.lower_ == "and":
+            end = tok.i if tok is not None else sent.end
+            while start < end and sent.doc[start].lower_ in {"and", ","}:
+                start += 1
+            span = sent.doc[start:end]
+            if len(span) and _looks_like_name(span):
+                items.append(_labelled(ctx, span, people_only(sent.doc[max(colon.i - 4, sent.start):colon.i])))
+            start = end + 1
+    return _drop_cut_off(items)
+
+
+def _introduces(colon) -> bool:
+    """"the following vessels:", "designated four individuals:", "The individuals are:"."""
+    before = colon.doc[max(colon.i - 4, 0):colon.i]
+    return bool({t.lower_ for t in before} & rules().cue("list_intro_words")) or any(
+        lemma(t) in rules().cue("group_nouns") for t in before)
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words or len(span.text) < 2 or len(span) > 8:
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in {"of", "and", "the", "for", "de", "al"} for t in words)
+
+
+def _labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
+    """The list item as a name span: PERSON when the NER saw a person in it, else an organisation/vessel."""
+    after = span.doc[span.end:min(span.end + 3, len(span.doc))]
+    person = people or any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)
+    org = any(t.lower_ in rules().cue("organisation_suffixes") for t in span)
+    label = "PERSON" if person and not org else "ORG"
+    ent = next((e for e in span.ents if e.start == span.start and e.end == span.end), None)
+    return Span(span.doc, span.start, span.end, label=label, span_id=ent.id if ent is not None else 0)
+
+
+def _drop_cut_off(items: list[Span]) -> list[Span]:
+    """A last item that runs into the end of a truncated text is a cut-off name, not a name."""
+    if items and items[-1].end_char >= len(items[-1].doc.text.rstrip()) and \
+            items[-1].doc.text.rstrip()[-1:] not in ".)":
+        return items[:-1]
+    return items
+
+
+# --- names in the object of a designation predicate -------------------------------------------------
+
+def is_glued_cue(tok) -> bool:
+    """"listedRSF": a cue form glued to the next word by a scraper."""
+    if tok.is_lower or tok.is_title or tok.is_upper or not tok.is_alpha:
+        return False
+    return any(tok.lower_.startswith(g) and tok.text[len(g):][:1].isupper() for g in rules().cue("glued_forms"))
+
+
+def triggers(ctx: DocContext, sent: Span) -> list:
+    """Designation verbs ("designated", the glued "listedRSF") and nouns with their "of/on/against" preposition."""
+    verbs = rules().cue("object_verbs")
+    out = []
+    for tok in sent:
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+            continue
+        if tok.pos_ == "VERB" and lemma(tok) in verbs or is_glued_cue(tok):
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
+            out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
+    return out
+
+
+def region_names(ctx: DocContext, sent: Span, trigger) -> list[Span]:
+    """Names after ``trigger`` up to a word that starts a reason, a link or another clause."""
+    breaks = rules().cue("region_breaks")
+    names, stop = [], sent.end
+    for tok in sent.doc[trigger.i + 1:sent.end]:
+        if tok.lower_ in breaks or lemma(tok) in breaks or (tok.pos_ in {"VERB", "AUX"} and not tok.ent_type_
+                                                         and tok.lower_ != "including"):
+            stop = tok.i
+            break
+    for ent in [*name_ents(sent), *capital_runs(ctx, sent, trigger.i + 1, stop)]:
+        bracketed = ent.start > 0 and sent.doc[ent.start - 1].text == "("
+        if trigger.i < ent.start and ent.end <= stop and not bracketed and _in_object(ent, trigger) \
+                and not never_designee(ctx, ent):
+            names.append(ent)
+    return names
+
+
+def _in_object(ent: Span, trigger) -> bool:
+    """Not a modifier of another noun, and not tied to another name by a linking preposition."""
+    root = ent.root
+    if root.dep_ in {"poss", "compound", "nmod", "amod", "npadvmod"} and root.head.i >= ent.end:
+        return False
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        if ent.label_ == "PERSON" and tok.head.ent_type_ in PLACES:
+            return True  # "the chief in Dubai, Karim Nasser": a person is no conjunct of a place
+        tok = tok.head
+    linking = {"with", "of", "by", "from", "to", "at", "in", "for"}
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in linking and tok.head is not trigger)
+
+
+def capital_runs(ctx: DocContext, sent: Span, start: int, stop: int) -> list[Span]:
+    """Runs of two or more capitalised words that the NER left without a label ("the Workers’ Party")."""
+    doc, out, i = sent.doc, [], start
+    if _title_case(sent) or _quoted(sent, start):
+        return []
+    while i < stop:
+        j = i
+        while j < stop and not doc[j].ent_type_ and (
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].is_upper and len(doc[j]) > 1
+                or j > i and (doc[j].text in {"’", "'", "of"} or doc[j].like_num and doc[j - 1].is_upper)):
+            j += 1
+        words = [t for t in doc[i:j] if t.is_alpha and t.text[:1].isupper()]
+        if len(words) >= 2 and doc[j - 1].text[:1].isupper():
+            out.append(Span(doc, i, j, label="ORG"))
+        i = max(j, i + 1)
+    return out
+
+
+def _quoted(sent: Span, start: int) -> bool:
+    """Inside an open quotation (the title of an order, "“Blocking Property of …”")."""
+    before = sent.doc[sent.start:start].text
+    return before.count("“") > before.count("”")
+
+
+def title_case(sent: Span) -> bool:
+    return _title_case(sent)
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline or a title ("Imposing Sanctions on Network Supporting …") capitalises most words."""
+    if sent.text.rstrip()[-1:] in {".", ":", ";"}:
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and not t.is_upper]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.75
+
+
+def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str, ...]]]:
+    """"EU-designated X", "U.S.- and EU-designated X", "X and Y, both of them U.S.-designated firms"."""
+    out: list[tuple[Span, tuple[str, ...]]] = []
+    doc = sent.doc
+    low = sent.text.lower()
+    if "-" not in low or not any(w in low for w in ("designated", "sanctioned", "listed")):
+        return out
+    for tok in sent:
+        glued = re.match(r"(.+)-(designated|sanctioned|listed)$", tok.text)
+        split = lemma(tok) in {"designate", "sanction", "list"} and tok.i >= 2 and doc[tok.i - 1].text == "-"
+        if not (glued or split):
+            continue
+        left = doc[max(tok.i - 8, sent.start):tok.i - (0 if glued else 1)]
+        codes = _codes_before(left, glued.group(1) if glued else "")
+        if not codes:
+            continue
+        after = next((e for e in name_ents(sent) if 0 <= e.start - tok.i - 1 <= 1), None)
+        if after is not None and not never_designee(ctx, after):
+            out.append((after, codes))
+        elif tok.head.pos_ == "NOUN" and lemma(tok.head) in rules().cue("group_nouns"):
+            out += [(e, codes) for e in _antecedents(ctx, sent, tok)]
+    return out
+
+
+def _codes_before(left: Span, prefix: str = "") -> tuple[str, ...]:
+    """Authority codes in the words just before "-designated", back to the first word that is not a name."""
+    words = [prefix] if prefix else []
+    for t in reversed(list(left)):
+        if t.is_alpha and t.text[:1].islower() and t.lower_ != "and" or t.text in {";", ":", "("}:
+            break
+        words.insert(0, t.text.rstrip("-"))
+    found: list[str] = []
+    for part in " ".join(words).replace(" and ", ",").split(","):
+        code = rules().authority_in(part)
+        if code and code not in found:
+            found.append(code)
+    return tuple(found)
+
+
+def _antecedents(ctx: DocContext, sent: Span, tok) -> list[Span]:
+    """The names listed just before "(all of) which are X-designated entities"."""
+    rel = next((t for t in sent.doc[max(tok.i - 8, sent.start):tok.i] if t.lower_ in {"which", "who"}), None)
+    if rel is None:
+        return []
+    glue = {",", "and", "or", "all", "of", "both", "each", "the"}
+    found: list[Span] = []
+    edge = rel.i
+    for ent in reversed([e for e in name_ents(sent) if e.end <= rel.i]):
+        if any(t.lower_ not in glue for t in sent.doc[ent.end:edge]):
+            break
+        found.insert(0, ent)
+        edge = ent.start
+    return [e for e in found if not never_designee(ctx, e)]
