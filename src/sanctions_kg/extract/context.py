@@ -63,11 +63,8 @@ class DocContext:
         return self._sentences
 
     def sentence_list(self) -> list[Span]:
-        """:meth:`sentences` as a list, computed once per document (extractors walk it many times)."""
-        cached = self.__dict__.get("_sentence_list")
-        if cached is None:
-            cached = self.__dict__["_sentence_list"] = list(self.sentences())
-        return cached
+        """:meth:`sentences` (already a list computed once per document), under the name some extractors use."""
+        return self.sentences()
 
     def terms(self, span: Span, label: str) -> list[Span]:
         """Domain-term spans (``MISSILE``, ``TALLY_FAVOUR``, …) inside ``span``."""
