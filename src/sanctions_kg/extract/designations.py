@@ -30,6 +30,7 @@ from .designees import (
     people_only,
     region_names,
     rules,
+    semicolon_items,
     title_case,
     triggers,
 )
@@ -118,9 +119,12 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
         names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
         for trigger in triggers(ctx, sent):
             names += region_names(ctx, sent, trigger)
+            names += semicolon_items(ctx, sent, trigger.i + 1)
         names += inline_items(ctx, sent)
         if _introduces_list(ctx, sent):
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
+            if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
+                names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
         names = _drop_bracketed_aliases(_unique(names))
         if names:
             yield sent, names

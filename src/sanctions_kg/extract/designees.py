@@ -80,9 +80,11 @@ def is_name_like(ent: Span) -> bool:
 
 
 def is_program(ent: Span) -> bool:
-    """A list or program name ("Specially Designated Global Terrorist", "E.O. 13224", "… Act")."""
+    """A list, program or citation ("Specially Designated Global Terrorist", "E.O. 13224", "… Act",
+    "Press Release SC/1234")."""
     text = clean(ent).lower()
-    return any(text == p.lower() or text.endswith(" " + p.lower()) for p in rules().phrases("program_names"))
+    return any(text == p.lower() or text.endswith(" " + p.lower()) or text.startswith(p.lower() + " ")
+               for p in rules().phrases("program_names"))
 
 
 def is_authority_name(ctx: DocContext, ent: Span) -> bool:
@@ -188,6 +190,35 @@ def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
                 items.append(_labelled(ctx, span, people_only(sent.doc[max(colon.i - 4, sent.start):colon.i])))
             start = end + 1
     return _drop_cut_off(items)
+
+
+def semicolon_items(ctx: DocContext, sent: Span, start: int, people: bool = False) -> list[Span]:
+    """"X, a firm that …; Y, an agent of …; and Z, a bank": the name before the first comma of each part
+    of a semicolon list (two parts at least), from token ``start`` on."""
+    doc = sent.doc
+    cuts = [t.i for t in doc[start:sent.end] if t.text == ";"]
+    if not cuts:
+        return []
+    items = []
+    for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, sent.end], strict=True):
+        comma = next((t.i for t in doc[lo:hi] if t.text == ","), None)
+        name = _name_before(doc, lo, comma if comma is not None else hi)
+        if name is not None and _looks_like_name(name):
+            items.append(_labelled(ctx, name, people))
+    return _drop_cut_off(items) if len(items) >= 2 else []
+
+
+def _name_before(doc, lo: int, end: int) -> Span | None:
+    """The capitalised run that ends at ``end`` (skipping trailing spaces), at most eight tokens back."""
+    while end > lo and doc[end - 1].is_space:
+        end -= 1
+    i = end
+    while i > lo and end - i < 8 and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num
+                                      or doc[i - 1].lower_ in {"of", "and", "the", "-"} and i - 1 > lo):
+        i -= 1
+    while i < end and doc[i].lower_ in {"and", "the", "of", "-"}:
+        i += 1
+    return doc[i:end] if i < end else None
 
 
 def _introduces(colon) -> bool:
@@ -328,12 +359,18 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
         codes = _codes_before(left, glued.group(1) if glued else "")
         if not codes:
             continue
-        after = next((e for e in name_ents(sent) if 0 <= e.start - tok.i - 1 <= 1), None)
+        after = next((e for e in name_ents(sent) if 0 <= e.start - tok.i - 1 <= 1), None) or _trimmed(tok, sent)
         if after is not None and not never_designee(ctx, after):
             out.append((after, codes))
         elif tok.head.pos_ == "NOUN" and lemma(tok.head) in rules().cue("group_nouns"):
             out += [(e, codes) for e in _antecedents(ctx, sent, tok)]
     return out
+
+
+def _trimmed(tok, sent: Span) -> Span | None:
+    """An entity the model ran across "U.S.-designated" ("U.S.-designated Second Academy of …"): the name after it."""
+    ent = next((e for e in name_ents(sent) if e.start <= tok.i < e.end - 1), None)
+    return Span(sent.doc, tok.i + 1, ent.end, label=ent.label_) if ent is not None else None
 
 
 def _codes_before(left: Span, prefix: str = "") -> tuple[str, ...]:
