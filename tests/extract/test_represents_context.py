@@ -232,3 +232,20 @@ def test_items_of_a_designation_list_are_designees(doc_ctx):
 ])
 def test_its_refers_to_the_state_named_before(doc_ctx, text, expected):
     assert links(doc_ctx(text)) == expected
+
+
+def test_a_byline_name_comma_role_line_in_a_release_of_its_own_government():
+    """"Jane Rivers, Department Spokesperson" on a line of its own, in a release of the State Department."""
+    import hashlib
+    from datetime import date
+
+    from sanctions_kg.extract.context import DocContext
+    from sanctions_kg.extract.represents import extract_represents
+    from sanctions_kg.nlp import build_pipeline
+    from sanctions_kg.records import Document, DocumentMeta
+    text = ("Designating a Network Supporting ISIS\n04/02/2024 10:00 AM EDT\nJane Rivers, Department Spokesperson\n"
+            "The United States is designating five individuals today.\n")
+    meta = DocumentMeta(published=date(2024, 4, 2), publisher="U.S. Department of State")
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "x.txt", text, meta)
+    facts = extract_represents(DocContext(build_pipeline()(text), doc))
+    assert {(f.person, f.country) for f in facts} == {("Jane Rivers", "USA")}

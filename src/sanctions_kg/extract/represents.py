@@ -219,6 +219,8 @@ def apposition_before(ctx: DocContext, ent: Span) -> Found | None:
 def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: str) -> Found | None:
     """Link ``ent`` to the country of a role phrase in [start, stop) whose head is the role."""
     doc = ctx.doc
+    while stop > start and doc[stop - 1].is_space:
+        stop -= 1  # the line break that ends a byline line is no part of the role phrase
     role = find_role(doc, start, stop)
     if role is None or negated(doc, role.start):
         return None

@@ -26,6 +26,7 @@ from .gazetteer import entity_patterns, load_yaml, term_patterns
 GAZETTEER_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "ORG"}
 TERMS_KEY = "skg"
 BULLETS = {"-", "–", "—", "•", "*", "·", "▪"}
+SHORT_LINE = 12  # tokens: a line this short is a headline, a byline or page furniture, one sentence
 
 
 class _RulerWrapper:
@@ -139,15 +140,29 @@ def make_actors(nlp: Language, name: str) -> Actors:
 
 @Language.component("skg_lines")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break starts a sentence, before the parser runs.
+    """A line break starts a sentence, before the parser runs; a short line is one sentence.
 
     Scraped pages put headlines, bylines and page furniture ("- 24 views") on lines of their own;
     parsed as one sentence with the next line, they steal its subject ("views … the Security Council").
+    Left to itself the parser also cuts short lines apart ("Jane | Rivers, Department Spokesperson").
     """
+    line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+            _one_sentence_if_short(doc, line_start, tok.i)
             tok.is_sent_start = True
+            line_start = tok.i
             if tok.text in BULLETS and tok.i + 1 < len(doc):
                 doc[tok.i + 1].is_sent_start = False  # "- Name, title": the bullet opens its line's sentence
+    _one_sentence_if_short(doc, line_start, len(doc))
     return doc
+
+
+def _one_sentence_if_short(doc: Doc, start: int, end: int) -> None:
+    """Keep a short line (a headline, a byline) whole, unless a full stop inside it ends a sentence."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or len(words) > SHORT_LINE or any(t.text in {".", "!", "?"} for t in words[:-1]):
+        return
+    for tok in words[1:]:
+        tok.is_sent_start = False
