@@ -33,7 +33,6 @@ class DocContext:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _sentences: list[Span] | None = field(default=None, init=False, repr=False)
     _terms: dict[str, list[Span]] | None = field(default=None, init=False, repr=False)
-    _ents: tuple[list[int], list[Span]] | None = field(default=None, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -99,26 +98,14 @@ class DocContext:
         return self.country(ent) if ent is not None else None
 
     def ents_in(self, span: Span) -> list[Span]:
-        """The entities inside ``span``, from an index built once per document.
-
-        ``Span.ents`` walks every entity of the document at each call; extractors ask per sentence and
-        per token, which made long documents cost the square of their length."""
-        starts, ents = self._ent_index()
-        lo = bisect_left(starts, span.start)
-        hi = bisect_left(starts, span.end)
-        return [e for e in ents[lo:hi] if e.end <= span.end]
+        """The entities inside ``span`` (see :func:`ents_of`)."""
+        return ents_of(span)
 
     def ent_at(self, i: int) -> Span | None:
         """The entity covering token ``i``, if any."""
-        starts, ents = self._ent_index()
+        starts, ents = _ent_index(self.doc)
         k = bisect_right(starts, i) - 1
         return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
-
-    def _ent_index(self) -> tuple[list[int], list[Span]]:
-        if self._ents is None:
-            ents = list(self.doc.ents)
-            self._ents = ([e.start for e in ents], ents)
-        return self._ents
 
     def org_code(self, ent: Span) -> str | None:
         """Gazetteer code of an organisation entity, else None."""
@@ -160,6 +147,28 @@ class DocContext:
             return None
         hour = hour_of_day(phrase.text) or (hour_of_day(context.text) if context is not None else None)
         return to_timezone(day, hour, self.document.meta.timezone, self.lexicon.cues["council_timezone"])
+
+
+def ents_of(span: Span | Doc) -> list[Span]:
+    """The entities inside ``span``, from an index built once per document.
+
+    ``Span.ents`` walks every entity of the document at each call; the extractors ask per sentence and
+    per token, which made a long document cost the square of its length. Entities are final once the
+    pipeline has run, so the index is kept in ``doc.user_data``."""
+    doc = span if isinstance(span, Doc) else span.doc
+    starts, ents = _ent_index(doc)
+    if isinstance(span, Doc):
+        return list(ents)
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return [e for e in ents[lo:hi] if e.end <= span.end]
+
+
+def _ent_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    key = "skg_ent_index"
+    if key not in doc.user_data:
+        ents = list(doc.ents)
+        doc.user_data[key] = ([e.start for e in ents], ents)
+    return doc.user_data[key]
 
 
 def _split_lines(doc: Doc) -> Iterator[Span]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, is_dateline, lemma
+from .context import DocContext, ents_of, is_dateline, lemma
 from .designation_rules import lex_cue
 from .designees import is_glued_cue, rules
 from .lexicon import normalise_name
@@ -59,7 +59,7 @@ def publisher_authority(ctx: DocContext) -> str | None:
 
 def authority(ctx: DocContext, sent: Span) -> str | None:
     """The subject (or "by" agent) of the designation verb, as a code."""
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         if is_authority_slot(ctx, ent):
             code = authority_code(ctx, ent)
             if code:
@@ -82,7 +82,7 @@ def adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
     ends just before a designation verb (a date word or an adverb between) is its subject."""
     verbs = lex_cue(ctx.lexicon, "designating_verbs")
     for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
-        for ent in sent.ents:
+        for ent in ents_of(sent):
             gap = ctx.doc[ent.end:verb.i]
             if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
                                                   or lemma(t) in {"have", "be"} for t in gap):
@@ -115,7 +115,7 @@ def disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
     if code == "UN" and normalise_name(ent.text) == "council" and publisher_authority(ctx) == "EU":
         return "EU"
     if code == "UN" and normalise_name(ent.text) == "council":
-        counts = Counter(authority_code(ctx, e) for e in ctx.doc.ents if normalise_name(e.text) != "council")
+        counts = Counter(authority_code(ctx, e) for e in ents_of(ctx.doc) if normalise_name(e.text) != "council")
         return "EU" if counts["EU"] > counts["UN"] else code
     return code
 

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
-from .context import DocContext, lemma
+from .context import DocContext, ents_of, lemma
 from .designation_rules import lex_cue
 from .designees import (
     NAME_LABELS,
@@ -249,7 +249,7 @@ def _aliases(ent: Span) -> list[str]:
         close = next((t.i for t in doc[ent.end:min(ent.end + 12, len(doc))] if t.text == ")"), None)
         if close:
             inner = doc[ent.end + 1:close]
-            names = [e.text for e in inner.ents if e.label_ in NAME_LABELS]
+            names = [e.text for e in ents_of(inner) if e.label_ in NAME_LABELS]
             if names:
                 return names
             if len(inner) == 1 and inner[0].is_upper and inner[0].is_alpha:
@@ -300,7 +300,7 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
 
 
 def _has_under_sanctions(ctx: DocContext, sent: Span) -> bool:
-    return any(_under_sanctions(ctx, e) for e in sent.ents if e.label_ in NAME_LABELS)
+    return any(_under_sanctions(ctx, e) for e in ents_of(sent) if e.label_ in NAME_LABELS)
 
 
 def _under_sanctions(ctx: DocContext, ent: Span) -> bool:
@@ -322,7 +322,7 @@ def _group_members(ctx: DocContext, groups: dict) -> dict[str, _Found]:
     for sent in ctx.sentence_list() if groups else []:
         if "one of" not in sent.text.lower():
             continue
-        for ent in (e for e in sent.ents if e.label_ == "PERSON"):
+        for ent in (e for e in ents_of(sent) if e.label_ == "PERSON"):
             before = [t for t in ent.doc[max(ent.start - 8, 0):ent.start] if not t.is_space]
             words = [t.lower_ for t in before]
             if "one" in words and "of" in words:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import DocContext, lemma
+from .context import DocContext, ents_of, lemma
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -28,7 +28,7 @@ def rules() -> DesignationRules:
 def name_ents(sent: Span) -> list[Span]:
     """PERSON/ORG entities of ``sent``, with adjacent person parts joined and hyphenated parts kept."""
     out: list[Span] = []
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         if ent.label_ not in NAME_LABELS:
             continue
         ent = _extend_hyphen(ent)
@@ -47,7 +47,7 @@ def _complete_of(ent: Span, sent: Span) -> Span:
     """"the Government of" + "North Korea": a name cut after "of" takes the entity that follows."""
     if ent.label_ != "ORG" or ent[-1].lower_ != "of":
         return ent
-    nxt = next((e for e in sent.ents if e.start == ent.end), None)
+    nxt = next((e for e in ents_of(sent) if e.start == ent.end), None)
     return Span(ent.doc, ent.start, nxt.end, label="ORG") if nxt is not None else ent
 
 
@@ -241,7 +241,7 @@ def _labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     person = people or any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)
     org = any(t.lower_ in rules().cue("organisation_suffixes") for t in span)
     label = "PERSON" if person and not org else "ORG"
-    ent = next((e for e in span.ents if e.start == span.start and e.end == span.end), None)
+    ent = next((e for e in ents_of(span) if e.start == span.start and e.end == span.end), None)
     return Span(span.doc, span.start, span.end, label=label, span_id=ent.id if ent is not None else 0)
 
 

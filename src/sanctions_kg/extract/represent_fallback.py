@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .context import DocContext
+from .context import DocContext, ents_of
 from .lexicon import normalise_name
 from .represent_names import plain_name
 from .roles import Role, complement_segments, international, phrase_end, role_word, rules, title_window_start
@@ -103,7 +103,7 @@ def office_after(ctx: DocContext, ent: Span) -> bool:
     an office that the text names without a country (so the publisher's own office)."""
     doc = ent.doc
     end = phrase_end(doc, ent.end, ent.sent.end)
-    inside = [e for e in doc.ents if ent.end < e.start and e.end <= end]
+    inside = [e for e in ents_of(doc) if ent.end < e.start and e.end <= end]
     return end > ent.end and any(e.label_ == "ORG" for e in inside) and \
         not any(ctx.lexicon.country_for(t.text) for t in doc[ent.end:end] if t.is_title or t.is_upper)
 

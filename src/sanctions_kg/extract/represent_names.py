@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext
+from .context import DocContext, ents_of
 from .roles import find_role, role_ending_at, role_word, rules
 
 MAX_NAME = 5
@@ -32,7 +32,7 @@ def candidate_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
 
 
 def _raw_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         if ent.label_ == "PERSON":
             yield extended(ent, sent)
             continue

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import RepresentsFact
-from .context import DocContext
+from .context import DocContext, ents_of
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
@@ -105,7 +105,7 @@ def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
     verbs = rules()["listing_verbs"]
     for sent in sentences:
         if is_list_item(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent):
-            out |= {normalise_name(plain_name(e)) for e in sent.ents if e.label_ == "PERSON"}
+            out |= {normalise_name(plain_name(e)) for e in ents_of(sent) if e.label_ == "PERSON"}
     return out
 
 
@@ -116,7 +116,7 @@ def country_before(ctx: DocContext, start: int, lo: int) -> str | None:
     ambassador", "the U.S. deputy ambassador", "The Eritrean Permanent Representative" with the demonym
     swallowed by an ORG entity)."""
     doc = ctx.doc
-    codes = [ctx.country(e) for e in doc[lo:start].ents if e.label_ in ACTOR_LABELS]
+    codes = [ctx.country(e) for e in ents_of(doc[lo:start]) if e.label_ in ACTOR_LABELS]
     found = next((c for c in reversed(codes) if c), None)
     if found:
         return found
@@ -135,7 +135,7 @@ def its_country(ctx: DocContext, role: Role, lo: int) -> str | None:
         return None
     i = max(0, lo - 1)
     sent = ctx.doc[i].sent
-    named = [e for e in ctx.doc[sent.start:i].ents if e.label_ in ACTOR_LABELS | {"ORG", "GPE", "NORP"}]
+    named = [e for e in ents_of(ctx.doc[sent.start:i]) if e.label_ in ACTOR_LABELS | {"ORG", "GPE", "NORP"}]
     return ctx.country(named[-1]) if named else None  # an organisation named last is what "its" means
 
 
@@ -143,7 +143,7 @@ def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     """A state named by the role's own phrase: "of the United States" (diplomats) or an office
     whose gazetteer authority is a state ("of the Treasury", "of the Office of Foreign Assets Control")."""
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if not role.end <= ent.start < role.pp_end:
             continue
         code = ctx.org_code(ent)
@@ -160,7 +160,7 @@ def complement_country(ctx: DocContext, role: Role) -> str | None:
     Foreign Office of Germany", "Minister of Foreign Affairs of Peru"); a "for"/"to" part names the state
     dealt with ("Special Envoy for Syria", "Ambassador to Japan"), never the one represented."""
     codes = [ctx.country(e) for prep, seg in complement_segments(ctx.doc, role) if prep in {"of", "at"}
-             for e in seg.ents if e.label_ in ACTOR_LABELS | {"GPE"}]
+             for e in ents_of(seg) if e.label_ in ACTOR_LABELS | {"GPE"}]
     return next((c for c in reversed(codes) if c), None)
 
 
@@ -169,7 +169,7 @@ def own_country_pp(ctx: DocContext, role: Role) -> bool:
     doc = ctx.doc
     if role.end >= len(doc) or doc[role.end].lower_ != "of":
         return False
-    return any(e.label_ in ACTOR_LABELS for e in doc[role.end:role.pp_end].ents)
+    return any(e.label_ in ACTOR_LABELS for e in ents_of(doc[role.end:role.pp_end]))
 
 
 # --- shapes ------------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ def of_country(ctx: DocContext, ent: Span) -> Found | None:
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
         return None
     end = phrase_end(doc, ent.end, ent.sent.end)
-    for other in doc.ents:
+    for other in ents_of(doc):
         if ent.end < other.start < end and other.end <= end and other.label_ in ACTOR_LABELS | {"GPE"}:
             code = ctx.country(other)
             if code:
@@ -298,7 +298,7 @@ def apposition_after_bracket(ctx: DocContext, i: int) -> str | None:
 def on_behalf(ctx: DocContext, ent: Span) -> Found | None:
     """"Speaking on behalf of Kenya, X, …" and "X, speaking on behalf of Kenya": X speaks for it."""
     doc = ctx.doc
-    for other in ent.sent.ents:
+    for other in ents_of(ent.sent):
         if other.label_ not in ACTOR_LABELS or other.start < 3:
             continue
         if tuple(t.lower_ for t in doc[other.start - 3:other.start]) != ("on", "behalf", "of"):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, is_dateline, lemma
+from .context import DocContext, ents_of, is_dateline, lemma
 from .positions import core, countries_in
 
 if TYPE_CHECKING:
@@ -199,6 +199,6 @@ def concerns_of(ctx: DocContext, ev: Event) -> tuple[str, ...]:
 
 
 def _dominant_country(ctx: DocContext, exclude: set[str]) -> tuple[str, ...]:
-    counts = Counter(ctx.country(e) for e in ctx.doc.ents)
+    counts = Counter(ctx.country(e) for e in ents_of(ctx.doc))
     ranked = [(n, c) for c, n in counts.items() if c and c not in exclude and n >= 2]
     return (max(ranked)[1],) if ranked else ()
