@@ -74,7 +74,7 @@ def test_the_build_stores_the_document_and_warns_with_e034() -> None:
     graph = build_document_graph(facts, EventIndex())
     report, warnings = BuildReport(), []
     with OxigraphStore(None) as store:
-        _flush([_Pending(facts.document, graph, len(facts), [])], store, report, True, None, warnings.append)
+        _flush([_Pending(facts.document, graph, len(facts), [])], store, report, True, None, record=warnings.append)
         assert report.added == 1 and not report.invalid and not report.failed
         assert store.query(f"ASK {{ ?l a <{SKG.MissileLaunch}> }}").boolean
     [warning] = warnings
