@@ -11,12 +11,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal
 
 from .documents import iter_documents
 from .errors import DocumentError, Errors
-from .extract import extract_document
+from .extract import DocumentFacts, extract_document
 from .graph import build_document_graph
 from .ids import document_iri
 from .nlp import build_pipeline
@@ -24,12 +25,15 @@ from .records import Document
 from .resolve import index_from_store
 from .settings import Settings, load_settings
 from .store import Store
+from .triage import get_triage, triaged
 from .validate import validate_graph
 
 SAME_FILE_QUERY = """
 PREFIX skg: <https://w3id.org/sanctions-kg/ontology#>
 SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p) }
 """
+
+ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
 @dataclass
@@ -51,8 +55,15 @@ class BuildReport:
 
 def build(paths: Sequence[Path], store: Store, settings: Settings | None = None, *,
           batch_size: int | None = None, n_process: int = 1, validate: bool = True,
-          on_error: Callable[[DocumentError], None] | None = None, progress: bool | None = None) -> BuildReport:
-    """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal."""
+          on_error: Callable[[DocumentError], None] | None = None, progress: bool | None = None,
+          triage: bool = True, scheduler: Any = None) -> BuildReport:
+    """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal.
+
+    With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
+    parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
+    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
+    (:mod:`sanctions_kg.distributed`); identity, graphs, validation and storing stay here.
+    """
     settings = settings or load_settings()
     report = BuildReport()
 
@@ -62,16 +73,21 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
             on_error(err)
 
     docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
-    nlp = build_pipeline(settings)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
-    pairs = nlp.pipe(((d.text, (d, stale)) for d, stale in docs), as_tuples=True, batch_size=size,
-                     n_process=n_process)
     pending: list[_Pending] = []
     bar = _progress_bar(progress)
+    if triage:
+        def skip(document: Document, stale: list[str]) -> None:
+            graph = build_document_graph(DocumentFacts(document), index)
+            pending.append(_Pending(document, graph, 0, stale, trusted=True))
+            if len(pending) >= max(size, settings.validate_batch):
+                _flush(pending, store, report, validate, bar)
+        docs = triaged(docs, get_triage(settings), skip)
+    pairs = _parse(docs, settings, size, n_process, scheduler)
     for parsed, (document, stale) in pairs:
         try:
-            facts = extract_document(parsed, document)
+            facts = _facts(parsed, document)
             pending.append(_Pending(document, build_document_graph(facts, index), len(facts), stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
@@ -84,6 +100,24 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     return report
 
 
+def _parse(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
+           scheduler: Any) -> Iterator[tuple[Any, tuple[Document, list[str]]]]:
+    """``(parse, (document, stale))`` from ``nlp.pipe`` here, or ``(facts, …)`` from a Dask cluster."""
+    if scheduler is not None:
+        from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
+        return extract_with_scheduler(docs, settings, scheduler, batch_size=size)
+    nlp = build_pipeline(settings)
+    return nlp.pipe(((d.text, (d, stale)) for d, stale in docs), as_tuples=True, batch_size=size,
+                    n_process=n_process)
+
+
+def _facts(parsed: Any, document: Document) -> DocumentFacts:
+    """The facts of one document: extracted here from its parse, or as a worker sent them back."""
+    if isinstance(parsed, Exception):
+        raise parsed
+    return parsed if isinstance(parsed, DocumentFacts) else extract_document(parsed, document)
+
+
 @dataclass(frozen=True)
 class _Pending:
     """A document's graph waiting for validation, with the graphs of the file's earlier versions."""
@@ -92,15 +126,22 @@ class _Pending:
     graph: Graph
     facts: int
     stale: list[str]
+    trusted: bool = False  # a triage-rejected document's node alone: written by us, not worth a SHACL run
 
 
 def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:
-    """Skip documents whose content is already stored; pair the rest with their file's stored graphs."""
+    """Skip documents whose content is already stored; pair the rest with their file's stored graphs.
+
+    Into a store that was empty when the build began no file has an earlier graph, so the per-document
+    query for one is left out (it cost about as much as triage).
+    """
+    empty = not store.query(ANY_GRAPH_QUERY).boolean
     for doc in docs:
         if store.has_graph(str(document_iri(doc.doc_id))):
             report.unchanged += 1
             continue
-        stale = [str(r["doc"]) for r in store.query(SAME_FILE_QUERY, bindings={"p": Literal(doc.path)})]
+        stale = [] if empty else [str(r["doc"]) for r in store.query(SAME_FILE_QUERY,
+                                                                       bindings={"p": Literal(doc.path)})]
         yield doc, stale
 
 
@@ -114,9 +155,10 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     """
     if not pending:
         return
-    batch_ok = not validate or validate_graph(_union(p.graph for p in pending)).conforms
+    checked = [p.graph for p in pending if not p.trusted]
+    batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
     for item in pending:
-        if not batch_ok:
+        if not batch_ok and not item.trusted:
             result = validate_graph(item.graph)
             if not result.conforms:
                 report.invalid.append(f"{item.document.path}: {result.text}")

@@ -34,6 +34,8 @@ class Errors:
     E033 = "[E033] SPARQL endpoint {url} failed: {reason}"
     E040 = "[E040] gold directory has no .gold.json files: {path}"
     E041 = "[E041] {path}: not a valid gold file ({reason})"
+    E060 = "[E060] Dask scheduler {scheduler} cannot be reached ({reason})"
+    E061 = "[E061] bad --scheduler '{scheduler}': expected tcp://HOST:PORT or local:N (N workers, N >= 1)"
 
 
 class SanctionsKGError(Exception):
