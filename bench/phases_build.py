@@ -109,8 +109,10 @@ def phase_extract(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     for _ in bare.pipe(texts[:8], batch_size=batch):
         pass
     warm = build([warm_paths[0].parent], OxigraphStore(None), settings, batch_size=batch, progress=False)
-    if warm.failed:
-        raise SystemExit(f"bench: the warm-up build failed: {warm.errors or warm.invalid}")
+    if warm.errors:
+        raise SystemExit(f"bench: the warm-up build failed: {warm.errors}")
+    if warm.invalid:  # an extraction bug the shapes catch is the extractors' business, not a reason to stop
+        log(f"warning: {len(warm.invalid)} warm-up document graph(s) violate the shapes and were not stored")
 
     gc.collect()
     t = time.perf_counter()
