@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 """
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
+ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
 
 
 @dataclass
@@ -107,8 +109,22 @@ def _parse(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size:
         from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
         return extract_with_scheduler(docs, settings, scheduler, batch_size=size)
     nlp = build_pipeline(settings)
-    return nlp.pipe(((d.text, (d, stale)) for d, stale in docs), as_tuples=True, batch_size=size,
-                    n_process=n_process)
+    pairs = ((d.text, (d, stale)) for d, stale in docs)
+    if n_process > 1:
+        return nlp.pipe(pairs, as_tuples=True, batch_size=size, n_process=n_process)
+    return _in_memory_zones(nlp, pairs, size)
+
+
+def _in_memory_zones(nlp: Any, pairs: Iterator[tuple[str, Any]], size: int) -> Iterator[tuple[Any, Any]]:
+    """``nlp.pipe`` over chunks of documents, each chunk inside ``nlp.memory_zone()``.
+
+    spaCy keeps every new word's string and lexeme in the vocabulary for good, so over a long feed
+    memory grows with the words seen; a zone frees what its chunk added. Each parse is extracted
+    before the next one is asked for, so it is used while its zone is still open.
+    """
+    while chunk := list(islice(pairs, ZONE_DOCUMENTS)):
+        with nlp.memory_zone():
+            yield from nlp.pipe(chunk, as_tuples=True, batch_size=size)
 
 
 def _facts(parsed: Any, document: Document) -> DocumentFacts:

@@ -84,12 +84,13 @@ class Triage:
         """The decision for one text, with the cues that made it."""
         if not self._may_pass(frozenset(WORD.findall(text.lower()))):
             return TriageDecision(False)
-        doc = self.nlp.make_doc(text)
         strong: set[str] = set()
         weak: set[str] = set()
-        for match_id, start, end in self.matcher(doc):
-            kind, _, group = self.nlp.vocab.strings[match_id].partition(":")
-            (strong if kind == STRONG else weak).add(group or doc[start:end].text.lower())
+        with self.nlp.memory_zone():  # a feed's new words would otherwise stay in the vocabulary for good
+            doc = self.nlp.make_doc(text)
+            for match_id, start, end in self.matcher(doc):
+                kind, _, group = self.nlp.vocab.strings[match_id].partition(":")
+                (strong if kind == STRONG else weak).add(group or doc[start:end].text.lower())
         passed = bool(strong) or len(weak) >= self.rules.min_weak
         return TriageDecision(passed, tuple(sorted(strong)), tuple(sorted(weak)))
 

@@ -80,16 +80,17 @@ class Actors:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)
 
     def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
                    rules_dir: str = "") -> None:
         """Build the name-shape patterns from ``names.yml``."""
         names = load_yaml(Path(rules_dir) / "names.yml")
-        given = {"IS_TITLE": True, "ORTH": {"NOT_IN": names["not_given_names"]}}
-        hyphen_part = [{"ORTH": "-"}, {"IS_ALPHA": True, "IS_LOWER": True}]
-        surname = {"ORTH": {"IN": names["surnames"]}}
-        self.matcher = Matcher(self.matcher.vocab)
+        given: dict[str, Any] = {"IS_TITLE": True, "ORTH": {"NOT_IN": names["not_given_names"]}}
+        hyphen_part: list[dict[str, Any]] = [{"ORTH": "-"}, {"IS_ALPHA": True, "IS_LOWER": True}]
+        surname: dict[str, Any] = {"ORTH": {"IN": names["surnames"]}}
+        self.matcher = Matcher(self.vocab)
         self.matcher.add("PERSON", [
             [surname, given, given],
             [surname, given, *hyphen_part],

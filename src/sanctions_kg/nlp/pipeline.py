@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -18,7 +19,7 @@ def add_domain_components(nlp: Language, settings: Settings) -> Language:
     for name, where in DOMAIN_COMPONENTS:
         if "ner" not in nlp.pipe_names and name != "skg_actors":
             where = {"last": True}
-        pipe = nlp.add_pipe(name, **where)
+        pipe: Any = nlp.add_pipe(name, **where)  # our factories' components all have initialize()
         pipe.initialize(lambda: [], nlp=nlp, rules_dir=str(settings.rules_dir))
     return nlp
 
