@@ -70,7 +70,8 @@ def _overhead_line(split: dict[str, Any] | None) -> str:
     return (f"KnowledgeGraph.query costs a median {ms['extra_s']:.1f} ms more per call than raw pyoxigraph; "
             f"its rdflib parse of the query (query.prepare_query) takes {ms['of_which_rdflib_parse_s']:.1f} ms and "
             f"the timeout worker thread (timeout=30) {ms['of_which_deadline_thread_s']:.1f} ms; the rest is "
-            f"reading the .rq file and converting terms to Python values.")
+            f"converting terms (pyoxigraph to rdflib in the store, then to Python values; the named query's "
+            f"text is read once by the helper).")
 
 
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
