@@ -37,3 +37,38 @@ def replicate(target: Path, count: int, label: str = "Copy", start: int = 0) -> 
             shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
         paths.append(dst)
     return sorted(paths)
+
+
+FILLER = Path(__file__).resolve().parent / "filler"
+MIX_MAX_BYTES = 20_000
+
+
+def filler_documents() -> list[Path]:
+    """The unrelated news texts kept in ``bench/filler/`` (addresses in their ``.meta.yml``)."""
+    return sorted(FILLER.glob("*.txt"))
+
+
+def mix(target: Path, count: int, relevant_share: float) -> tuple[list[Path], int]:
+    """``count`` unique documents: about ``relevant_share`` of them copies of the seed and dev texts,
+    spread evenly, the rest copies of the unrelated filler. Returns the paths and the relevant count."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    # the one long text (118 KB) is left out: parsing it sets a peak RSS by itself, which would hide growth
+    relevant = [p for p in source_documents() if p.stat().st_size <= MIX_MAX_BYTES]
+    filler = filler_documents()
+    every = max(1, round(1 / relevant_share))
+    paths, n_relevant = [], 0
+    for n in range(count):
+        if n % every == every // 2:
+            src, n_relevant = relevant[n_relevant % len(relevant)], n_relevant + 1
+        else:
+            src = filler[n % len(filler)]
+        dst = target / f"m{n:05d}_{src.name}"
+        text = src.read_text(encoding="utf-8")
+        dst.write_text(f"{text}{'' if text.endswith(chr(10)) else chr(10)}Copy {n}.\n", encoding="utf-8")
+        meta = src.with_name(src.name[: -len(".txt")] + ".meta.yml")
+        if meta.exists():
+            shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
+        paths.append(dst)
+    return sorted(paths), n_relevant

@@ -8,9 +8,11 @@ written, so a store never takes a graph that violates them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal
 from spacy.tokens import Doc
@@ -28,12 +30,16 @@ from .salvage import salvage_graph
 from .settings import Settings, load_settings
 from .store import Store, check_reachable
 from .textnorm import restore
+from .triage import get_triage, triaged
 from .validate import validate_graph
 from .vocabulary import sparql_prefixes
 
 SAME_FILE_QUERY = sparql_prefixes("skg") + """
 SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p) }
 """
+
+ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
+ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
 
 
 @dataclass
@@ -55,8 +61,15 @@ class BuildReport:
 
 def build(paths: Sequence[Path], store: Store, settings: Settings | None = None, *,
           batch_size: int | None = None, n_process: int = 1, validate: bool = True,
-          on_error: Callable[[DocumentError], None] | None = None, progress: bool | None = None) -> BuildReport:
-    """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal."""
+          on_error: Callable[[DocumentError], None] | None = None, progress: bool | None = None,
+          triage: bool = True, scheduler: Any = None) -> BuildReport:
+    """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal.
+
+    With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
+    parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
+    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
+    (:mod:`sanctions_kg.distributed`); identity, graphs, validation and storing stay here.
+    """
     settings = settings or load_settings()
     report = BuildReport()
 
@@ -67,17 +80,21 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
     check_reachable(store)  # before the model: a server that is down is reported at once
     docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
-    nlp = build_pipeline(settings)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
-    pairs = parse_documents(nlp, docs, batch_size=size, n_process=n_process, max_bytes=settings.max_bytes,
-                            on_error=record)
     pending: list[_Pending] = []
     bar = _progress_bar(progress)
-    for parsed, item in pairs:
-        document, stale = item.document, item.context
+    if triage:
+        def skip(document: Document, stale: list[str]) -> None:
+            facts = DocumentFacts(document)
+            graph = build_document_graph(facts, index.resolve(facts))
+            pending.append(_Pending(document, graph, 0, stale, trusted=True))
+            if len(pending) >= max(size, settings.validate_batch):
+                _flush(pending, store, report, validate, bar, index, record)
+        docs = triaged(docs, get_triage(settings), skip)
+    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record):
         try:
-            facts = _extract(parsed, item)
+            facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
             pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
@@ -92,10 +109,52 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     return report
 
 
+def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
+                  scheduler: Any, record: Callable[[DocumentError], None]) -> Iterator[tuple[Any, Document, list[str]]]:
+    """``(facts or parse failure, document, stale)``: extracted here after :func:`parse.parse_documents`
+    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers."""
+    if scheduler is not None:
+        from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
+        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size):
+            yield found, document, stale
+        return
+    nlp = build_pipeline(settings)
+    for zone in _memory_zones(nlp, docs, n_process):
+        for parsed, item in parse_documents(nlp, zone, batch_size=size, n_process=n_process,
+                                            max_bytes=settings.max_bytes, on_error=record):
+            try:
+                yield _extract(parsed, item), item.document, item.context
+            except Exception as exc:  # reported as this document's E012 by the caller
+                yield exc, item.document, item.context
+
+
+def _memory_zones(nlp: Any, docs: Iterator[Any], n_process: int) -> Iterator[Iterable[Any]]:
+    """The documents in chunks, each parsed and extracted inside ``nlp.memory_zone()``.
+
+    spaCy keeps every new word's string and lexeme in the vocabulary for good, so over a long feed
+    memory grows with the words seen; a zone frees what its chunk added. Each parse is extracted
+    before the next one is asked for, so it is used while its zone is still open. spaCy's pool of
+    several processes is not zoned: the whole feed is one chunk then.
+    """
+    if n_process > 1:
+        yield docs
+        return
+    while chunk := list(islice(docs, ZONE_DOCUMENTS)):
+        with nlp.memory_zone():
+            yield chunk
+
+
 def _extract(parsed: Doc, item: Prepared[list[str]]) -> DocumentFacts:
     """The document's facts, found on the text spaCy parsed (the normalised view, see ``parse.py``),
     with every evidence span mapped back to the original text by :func:`textnorm.restore`."""
     return restore(extract_document(parsed, item.view), item.norm, item.document)
+
+
+def _facts(found: Any, document: Document) -> DocumentFacts:
+    """The facts of one document, or the failure met while finding them (raised here, reported as E012)."""
+    if isinstance(found, Exception):
+        raise found
+    return found if isinstance(found, DocumentFacts) else extract_document(found, document)
 
 
 @dataclass(frozen=True)
@@ -106,15 +165,22 @@ class _Pending:
     graph: Graph
     facts: int
     stale: list[str]
+    trusted: bool = False  # a triage-rejected document's node alone: written by us, not worth a SHACL run
 
 
 def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:
-    """Skip documents whose content is already stored; pair the rest with their file's stored graphs."""
+    """Skip documents whose content is already stored; pair the rest with their file's stored graphs.
+
+    Into a store that was empty when the build began no file has an earlier graph, so the per-document
+    query for one is left out (it cost about as much as triage).
+    """
+    empty = not store.query(ANY_GRAPH_QUERY).boolean
     for doc in docs:
         if store.has_graph(str(document_iri(doc.doc_id))):
             report.unchanged += 1
             continue
-        stale = [str(r["doc"]) for r in store.query(SAME_FILE_QUERY, bindings={"p": Literal(doc.path)})]
+        stale = [] if empty else [str(r["doc"]) for r in store.query(SAME_FILE_QUERY,
+                                                                       bindings={"p": Literal(doc.path)})]
         yield doc, stale
 
 
@@ -132,9 +198,10 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     """
     if not pending:
         return
-    batch_ok = not validate or validate_graph(_union(p.graph for p in pending)).conforms
+    checked = [p.graph for p in pending if not p.trusted]
+    batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
     for item in pending:
-        if not batch_ok:
+        if not batch_ok and not item.trusted:
             salvaged = _salvage(item, report, record)
             if salvaged is None:
                 if index is not None:

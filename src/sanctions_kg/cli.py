@@ -81,7 +81,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         from .export import export
         report = build(args.paths, store, settings, batch_size=args.batch_size, n_process=args.n_process,
                        validate=not args.no_validate, on_error=_report_bad_file,
-                       progress=True if args.progress else None)
+                       progress=True if args.progress else None, triage=not args.no_triage,
+                       scheduler=args.scheduler)
         if args.output:
             export(store, args.output)
         _save(store)
@@ -332,6 +333,10 @@ def _add_build(sub) -> None:
                    help="skip files larger than this (default 5 MB)")
     b.add_argument("--no-validate", action="store_true", help="do not check each graph against the SHACL shapes")
     b.add_argument("--progress", action="store_true", help="show a progress bar even when stderr is not a terminal")
+    b.add_argument("--no-triage", action="store_true",
+                   help="parse every document, also those without any cue of rules/triage.yml")
+    b.add_argument("--scheduler", metavar="tcp://HOST:8786|local:N",
+                   help="parse and extract on a Dask cluster: a running scheduler, or N local worker processes")
     _store_options(b)
     b.set_defaults(func=cmd_build)
 

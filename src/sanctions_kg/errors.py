@@ -56,6 +56,8 @@ class Errors:
     E071 = "[E071] unknown result format {fmt!r}; use one of {known}"
     E072 = "[E072] the SHACL shapes could not be applied: {reason}"
     E073 = "[E073] invalid graph, not stored: {detail}"
+    E060 = "[E060] Dask scheduler {scheduler} cannot be reached ({reason})"
+    E061 = "[E061] bad --scheduler '{scheduler}': expected tcp://HOST:PORT or local:N (N workers, N >= 1)"
 
 
 class SanctionsKGError(Exception):

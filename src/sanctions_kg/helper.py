@@ -14,14 +14,14 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .errors import Errors, QueryError
-from .query import PREFIXES, resolve_query, run_query
+from .query import PREFIXES, NamedQuery, parse_params, resolve_query, run_query
 from .settings import load_settings
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from .build import BuildReport
     from .store import QueryResult, Store
 
-PathLike = Union[Path, str]
+PathLike = Path | str
+QUERY_CACHE_SIZE = 256
 
 
 class KnowledgeGraph:
@@ -41,6 +42,8 @@ class KnowledgeGraph:
     def __init__(self, store: Store, queries_dir: Path | None = None) -> None:
         self.store = store
         self.queries_dir = queries_dir or load_settings().ontology_dir / "queries"
+        self._queries: dict[str, NamedQuery] = {}
+        self._mtimes: dict[str, float | None] = {}
 
     @classmethod
     def open(
@@ -52,7 +55,8 @@ class KnowledgeGraph:
         """Open an Oxigraph store directory, an RDF file, or a SPARQL endpoint (as the CLI does)."""
         from .store import open_store  # lazily: importing the helper should not open anything
 
-        return cls(open_store(store=store, graph=graph, endpoint=endpoint))
+        return cls(open_store(store=Path(store) if store is not None else None,
+                              graph=Path(graph) if graph is not None else None, endpoint=endpoint))
 
     def build(self, *paths: PathLike, **options: Any) -> BuildReport:
         """Add the documents under ``paths`` to this store (``sanctions_kg.build.build``: same skipping,
@@ -84,21 +88,41 @@ class KnowledgeGraph:
         result = self._run(sparql_or_name, timeout, params)
         return _python_rows(result)
 
-    def query_df(self, sparql_or_name: str, timeout: float = 30, **params: Any) -> pandas.DataFrame:
-        """A query's rows as a pandas DataFrame whose columns are the projected variables, in order."""
-        import pandas  # lazily: pandas is slow to import and only notebooks need it
+    def query_df(self, sparql_or_name: str, timeout: float = 30, *, compact: bool = False,
+                 **params: Any) -> pandas.DataFrame:
+        """A query's rows as a pandas DataFrame whose columns are the projected variables, in order.
+
+        Columns are typed: dates and date-times as ``datetime64``, integers as the nullable ``Int64``,
+        booleans as ``boolean`` (a column keeps ``object`` when its values are of mixed kinds).
+        ``compact=True`` writes IRIs under the project's prefixes as ``id:country/PRK``, ``skg:ICBM``.
+        """
+        from .frames import typed_frame  # lazily: pandas is slow to import and only notebooks need it
 
         result = self._run(sparql_or_name, timeout, params)
-        columns = _columns(result)
-        return pandas.DataFrame.from_records(list(_python_rows(result)), columns=columns)
+        return typed_frame(_python_rows(result), _columns(result), compact=compact)
 
     def _run(self, sparql_or_name: str, timeout: float, params: Mapping[str, Any]) -> QueryResult:
         """Resolve a named query, convert keyword arguments to RDF terms, run read-only."""
-        named = resolve_query(sparql_or_name, self.queries_dir)
+        named = self._resolve(sparql_or_name)
         bindings = {name: to_term(name, value) for name, value in params.items()}
         result = run_query(self.store, named.sparql, bindings, timeout=timeout)
         assert result is not None  # run_query returns None only for an allowed Update
         return result
+
+    def _resolve(self, sparql_or_name: str) -> NamedQuery:
+        """``resolve_query``, remembered per text while a named file is unchanged.
+
+        Reading and splitting the ``.rq`` file on every call was most of the helper's fixed cost on
+        small queries; the checked parse is cached by ``query.prepare_query`` itself.
+        """
+        known = self._queries.get(sparql_or_name)
+        if known is not None and _mtime(known.path) == self._mtimes.get(sparql_or_name):
+            return known
+        named = resolve_query(sparql_or_name, self.queries_dir)
+        if len(self._queries) >= QUERY_CACHE_SIZE:
+            self._queries.clear()
+        self._queries[sparql_or_name], self._mtimes[sparql_or_name] = named, _mtime(named.path)
+        return named
 
     @staticmethod
     def iri(name: str) -> URIRef:
@@ -146,8 +170,11 @@ class KnowledgeGraph:
 
 
 def to_term(name: str, value: Any) -> Identifier:
-    """A Python value as the RDF term a user means; a str is always a literal, never an IRI.
+    """A Python value as the RDF term a user means.
 
+    A str is read as ``--param name=value`` reads it on the command line (``query.parse_params``):
+    ``"2022-05-26"`` is an xsd:date (as a string literal it matched nothing and gave 0 rows), ``"13"``
+    an integer, ``"<http://…>"`` and ``"id:country/PRK"`` IRIs, anything else a plain literal.
     bool before int (bool is an int) and datetime before date (datetime is a date); an unsupported
     type is refused (E025) rather than turned into its ``str()``.
     """
@@ -166,7 +193,7 @@ def to_term(name: str, value: Any) -> Identifier:
     if isinstance(value, time):
         return Literal(value, datatype=XSD.time)
     if isinstance(value, str):
-        return Literal(value)
+        return parse_params([f"{name}={value}"])[name]
     raise QueryError(Errors.E025.format(param=f"{name}={value!r}"))
 
 
@@ -204,3 +231,11 @@ def _python_rows(result: QueryResult) -> Iterator[dict[str, object]]:
     else:
         for s, p, o in result.triples():
             yield {"subject": to_python(s), "predicate": to_python(p), "object": to_python(o)}
+
+
+def _mtime(path: Path | None) -> float | None:
+    """A named query file's modification time (None for inline text or a vanished file)."""
+    try:
+        return path.stat().st_mtime if path is not None else None
+    except OSError:
+        return None

@@ -67,7 +67,8 @@ class Terms(_RulerWrapper):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         longest = registry.misc.get("spacy.first_longest_spans_filter.v1")()
-        self.ruler = SpanRuler(nlp, name=name, spans_key=TERMS_KEY, overwrite=True, spans_filter=longest)
+        self.ruler = SpanRuler(nlp, name=name, spans_key=TERMS_KEY, overwrite=True, spans_filter=longest,
+                               phrase_matcher_attr="LOWER")
 
     def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
                    rules_dir: str = "") -> None:

@@ -64,25 +64,33 @@ def organisation_patterns(orgs: list[dict]) -> list[Pattern]:
     return out
 
 
-def _token_pattern(form: str, plural: bool) -> list[dict]:
-    """Case-insensitive token pattern for a multi-word form, optionally with a plural last word."""
-    words = form.replace("-", " - ").split()
-    toks: list[dict] = [{"LOWER": w.lower()} for w in words]
+def _phrases(form: str, plural: bool) -> list[str]:
+    """A multi-word form as phrase patterns (case-insensitive: the ruler matches on LOWER), with
+    the plural of the last word when asked. Hyphens are spaced out, as the tokenizer splits them
+    inside longer words ("long - range"); :func:`lexicon_patterns` adds the unsplit form as well.
+    """
+    words = form.lower().replace("-", " - ").split()
+    out = [" ".join(words)]
     if plural:
-        toks[-1] = {"LOWER": {"IN": [words[-1].lower(), words[-1].lower() + "s"]}}
-    return toks
+        out.append(" ".join([*words[:-1], words[-1] + "s"]))
+    return out
 
 
 def lexicon_patterns(label: str, table: dict[str, list[str]], plural: bool = True) -> list[Pattern]:
-    """A YAML table value -> surface forms as token patterns with ``label`` and id = the value."""
+    """A YAML table value -> surface forms as phrase patterns with ``label`` and id = the value.
+
+    Phrase patterns go to the span ruler's ``PhraseMatcher``, about three times faster on this
+    lexicon than the equivalent token patterns in its ``Matcher`` (same spans on every dev and seed
+    document; bench/README.md).
+    """
     out: list[Pattern] = []
     for value, forms in table.items():
         if not isinstance(forms, list):
             continue
         for form in forms:
-            out.append({"label": label, "id": value, "pattern": _token_pattern(form, plural)})
+            out += [{"label": label, "id": value, "pattern": p} for p in _phrases(form, plural)]
             if "-" in form:  # "Hwasong-17" is one token for the tokenizer
-                out.append({"label": label, "id": value, "pattern": [{"LOWER": form.lower()}]})
+                out.append({"label": label, "id": value, "pattern": form.lower()})
     return out
 
 

@@ -1,0 +1,201 @@
+"""Benchmark phases over real builds: extract throughput with its time split, and peak RSS of one build."""
+from __future__ import annotations
+
+import gc
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from common import (
+    log,
+    peak_rss_mb,
+)
+
+# Phase: extract throughput
+# ------------------------------------------------------------------------------------------------
+
+
+class BuildTimer:
+    """Wraps the functions ``sanctions_kg.build.build`` calls to split its wall time by stage.
+
+    Parse (spaCy ``nlp.pipe``, statistical model plus our components) is what is left of the
+    build's wall time after the measured stages; the wrappers cost microseconds per document.
+    """
+
+    STAGES = ("read", "skip_check", "extract", "graph", "validate", "store_write", "index", "pipeline")
+
+    def __init__(self) -> None:
+        self.seconds = {stage: 0.0 for stage in self.STAGES}
+
+    def install(self, store: Any) -> Callable[[], None]:
+        import sanctions_kg.build as b
+
+        originals = {name: getattr(b, name) for name in (
+            "iter_documents", "_new_documents", "extract_document", "build_document_graph",
+            "validate_graph", "index_from_store", "build_pipeline", "_union") if hasattr(b, name)}
+
+        def timed_gen(stage: str, fn: Callable) -> Callable:
+            def wrapper(*args, **kwargs):
+                it = fn(*args, **kwargs)
+                while True:
+                    t = time.perf_counter()
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        self.seconds[stage] += time.perf_counter() - t
+                        return
+                    self.seconds[stage] += time.perf_counter() - t
+                    yield item
+            return wrapper
+
+        def timed(stage: str, fn: Callable) -> Callable:
+            def wrapper(*args, **kwargs):
+                t = time.perf_counter()
+                try:
+                    return fn(*args, **kwargs)
+                finally:
+                    self.seconds[stage] += time.perf_counter() - t
+            return wrapper
+
+        b.iter_documents = timed_gen("read", originals["iter_documents"])
+        b._new_documents = timed_gen("skip_check", originals["_new_documents"])
+        b.extract_document = timed("extract", originals["extract_document"])
+        b.build_document_graph = timed("graph", originals["build_document_graph"])
+        b.validate_graph = timed("validate", originals["validate_graph"])
+        b.index_from_store = timed("index", originals["index_from_store"])
+        b.build_pipeline = timed("pipeline", originals["build_pipeline"])
+        if "_union" in originals:  # batch validation merges the batch's graphs first: counted as validation
+            b._union = timed("validate", originals["_union"])
+        store.add_graph = timed("store_write", store.add_graph)
+
+        def uninstall() -> None:
+            for name, fn in originals.items():
+                setattr(b, name, fn)
+            del store.add_graph
+        return uninstall
+
+    def split(self, total: float) -> dict[str, float]:
+        s = dict(self.seconds)
+        s["skip_check"] -= s["read"]  # the skip-check generator pulls from the reader
+        s["parse"] = total - sum(s.values())
+        s["total"] = total
+        return {k: round(v, 3) for k, v in s.items()}
+
+
+def phase_extract(mode: dict[str, Any], work: Path) -> dict[str, Any]:
+    import spacy
+
+    from corpus import replicate
+    from sanctions_kg.build import build
+    from sanctions_kg.nlp import build_pipeline
+    from sanctions_kg.settings import load_settings
+    from sanctions_kg.store import OxigraphStore
+
+    settings = load_settings()
+    n, batch = mode["extract_docs"], mode["batch_size"]
+    paths = replicate(work / "extract", n)
+    warm_paths = replicate(work / "extract-warm", 8, label="Warm-up copy", start=10_000)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+
+    t = time.perf_counter()
+    bare = spacy.load(settings.model)
+    bare_load = time.perf_counter() - t
+    t = time.perf_counter()
+    nlp = build_pipeline(settings)
+    pipeline_load = time.perf_counter() - t
+    for _ in bare.pipe(texts[:8], batch_size=batch):
+        pass
+    warm = build([warm_paths[0].parent], OxigraphStore(None), settings, batch_size=batch, progress=False)
+    if warm.errors:
+        raise SystemExit(f"bench: the warm-up build failed: {warm.errors}")
+    if warm.invalid:  # an extraction bug the shapes catch is the extractors' business, not a reason to stop
+        log(f"warning: {len(warm.invalid)} warm-up document graph(s) violate the shapes and were not stored")
+
+    gc.collect()
+    t = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=batch):
+        pass
+    bare_s = time.perf_counter() - t
+    log(f"bare spaCy: {n} docs in {bare_s:.1f} s")
+
+    gc.collect()
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch):
+        pass
+    pipe_s = time.perf_counter() - t
+    log(f"our pipeline (nlp.pipe only): {n} docs in {pipe_s:.1f} s")
+
+    gc.collect()
+    store = OxigraphStore(None)
+    timer = BuildTimer()
+    uninstall = timer.install(store)
+    t = time.perf_counter()
+    report = build([paths[0].parent], store, settings, batch_size=batch, progress=False)
+    build_s = time.perf_counter() - t
+    uninstall()
+    log(f"build: {n} docs in {build_s:.1f} s (added {report.added}, invalid {len(report.invalid)})")
+    ratios = [bare_s / build_s] + _more_rounds(mode["rounds"] - 1, texts, bare, paths[0].parent, settings, batch)
+    split = timer.split(build_s)
+    split["of_parse_domain_components"] = round(pipe_s - bare_s, 3)  # from the two nlp.pipe runs
+    return {
+        "documents": n, "batch_size": batch,
+        "build_seconds": round(build_s, 3), "bare_spacy_seconds": round(bare_s, 3),
+        "pipeline_only_seconds": round(pipe_s, 3),
+        "build_docs_per_s": n / build_s, "bare_spacy_docs_per_s": n / bare_s, "pipeline_only_docs_per_s": n / pipe_s,
+        "extract_vs_bare_spacy": statistics.median(ratios), "round_ratios": [round(r, 3) for r in ratios],
+        "build_split_seconds": split,
+        "build_report": {"added": report.added, "unchanged": report.unchanged, "invalid": len(report.invalid),
+                         "errors": len(report.errors), "warnings": len(report.warnings), "facts": report.facts},
+        "quads_written": len(store), "model_load_seconds": round(bare_load, 3),
+        "pipeline_load_seconds": round(pipeline_load, 3), "peak_rss_mb": round(peak_rss_mb(), 1),
+        "model": settings.model, "model_version": bare.meta.get("version"),
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+# Phase: peak RSS of one build (run once per size, each in its own process)
+# ------------------------------------------------------------------------------------------------
+
+
+def phase_rss(mode: dict[str, Any], work: Path, corpus_dir: Path) -> dict[str, Any]:
+    from sanctions_kg.build import build
+    from sanctions_kg.settings import load_settings
+    from sanctions_kg.store import OxigraphStore
+
+    store_dir = work / f"store-{corpus_dir.name}"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    t = time.perf_counter()
+    with OxigraphStore(store_dir) as store:
+        report = build([corpus_dir], store, load_settings(), batch_size=mode["batch_size"], progress=False)
+        quads = len(store)
+    seconds = time.perf_counter() - t
+    shutil.rmtree(store_dir, ignore_errors=True)
+    return {"documents": report.added + len(report.invalid), "added": report.added, "quads": quads,
+            "seconds": round(seconds, 3), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def _more_rounds(rounds: int, texts: list[str], bare: Any, folder: Path, settings: Any, batch: int) -> list[float]:
+    """Further rounds of bare parse then build, side by side, for a median of per-round ratios."""
+    from sanctions_kg.build import build
+    from sanctions_kg.store import OxigraphStore
+    from scale import interleaved
+
+    def bare_rate() -> float:
+        t = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=batch):
+            pass
+        return len(texts) / (time.perf_counter() - t)
+
+    def build_rate() -> float:
+        with OxigraphStore(None) as store:
+            t = time.perf_counter()
+            build([folder], store, settings, batch_size=batch, progress=False)
+            return len(texts) / (time.perf_counter() - t)
+
+    return interleaved(bare_rate, build_rate, rounds)["ratios"] if rounds > 0 else []
