@@ -66,12 +66,16 @@ def load_triage_rules(rules_dir: Path) -> TriageRules:
                        int(data.get("min_weak", 1)))
 
 
+TOKENIZER_MAX_LENGTH = 10**9  # characters; the reader's --max-bytes limit comes first
+
+
 class Triage:
     """The two-pass filter; build one per process with :func:`get_triage` (it loads a tokenizer)."""
 
     def __init__(self, rules: TriageRules, nlp: Language | None = None) -> None:
         self.rules = rules
         self.nlp = nlp or spacy.blank("en")
+        self.nlp.max_length = TOKENIZER_MAX_LENGTH  # tokenizer only: no parser memory to guard against
         self.strong_words = [frozenset(WORD.findall(p)) for p in rules.strong]
         self.weak_words = [(frozenset(WORD.findall(p)), g) for p, g in rules.weak.items()]
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -17,7 +17,8 @@ GRAPH = PREFIXES + f"""
 <https://w3id.org/sanctions-kg/id/country/CHN> a skg:Country ; skg:iso3 "CHN" ; rdfs:label "China" ;
     skg:votedAgainst id:resolution\\/r1 .
 id:resolution\\/r1 a skg:Resolution ; rdfs:label "draft resolution 2022-05-26" ; prov:wasDerivedFrom id:evidence\\/e1 .
-id:vote\\/v1 a skg:Vote ; skg:voter <https://w3id.org/sanctions-kg/id/country/CHN> ; skg:onResolution id:resolution\\/r1 ;
+id:vote\\/v1 a skg:Vote ; skg:voter <https://w3id.org/sanctions-kg/id/country/CHN> ;
+    skg:onResolution id:resolution\\/r1 ;
     skg:position POSITION ; prov:wasDerivedFrom id:evidence\\/e1 .
 id:document\\/{HASH} a skg:Document ; dcterms:title "000.txt" ; dcterms:issued "2022-05-27"^^xsd:date ;
     skg:contentHash "{HASH}" .

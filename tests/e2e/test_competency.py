@@ -109,7 +109,7 @@ def test_icbms_covid_and_programmes_are_not_actors(seed_kg):
     labels = [r["label"].lower() for r in seed_kg.query(
         f"SELECT ?label WHERE {{ ?a a ?t ; <http://www.w3.org/2000/01/rdf-schema#label> ?label "
         f"VALUES ?t {{ <{SKG}Person> <{SKG}Organization> <{SKG}Country> }} }}")]
-    assert not [l for l in labels if "icbm" in l or "covid" in l or "programme" in l]
+    assert not [name for name in labels if "icbm" in name or "covid" in name or "programme" in name]
 
 
 def test_no_duplicate_nodes_for_china_russia_resolution_or_launch(seed_kg):

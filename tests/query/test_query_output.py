@@ -85,10 +85,12 @@ def test_json_follows_the_w3c_json_results_format() -> None:
 
 
 def test_json_of_no_rows_is_valid() -> None:
-    assert json.loads(render(FakeResult("select", ["a"]), "json")) == {"head": {"vars": ["a"]}, "results": {"bindings": []}}
+    assert json.loads(render(FakeResult("select", ["a"]), "json")) == {
+        "head": {"vars": ["a"]}, "results": {"bindings": []}}
 
 
-@pytest.mark.parametrize("value, table, js", [(True, "true\n", {"head": {}, "boolean": True}), (False, "false\n", {"head": {}, "boolean": False})])
+@pytest.mark.parametrize("value, table, js", [(True, "true\n", {"head": {}, "boolean": True}),
+                                             (False, "false\n", {"head": {}, "boolean": False})])
 def test_ask(value: bool, table: str, js: dict) -> None:
     result = FakeResult("ask", [], boolean=value)
     assert render(result, "table") == table
@@ -129,7 +131,8 @@ def test_real_select_in_all_formats(store: object) -> None:
     assert [r["iso"] for r in rows] == ["CHN", "RUS"] and rows[0]["res"] == f"{ID}resolution/abc"
     document = json.loads(render(run_query(store, sparql), "json"))
     assert document["head"]["vars"] == ["iso", "res", "date"]
-    assert document["results"]["bindings"][0]["date"] == {"type": "literal", "value": "2022-05-26", "datatype": str(XSD_DATE)}
+    assert document["results"]["bindings"][0]["date"] == {
+        "type": "literal", "value": "2022-05-26", "datatype": str(XSD_DATE)}
 
 
 def test_real_ask_and_construct(store: object) -> None:

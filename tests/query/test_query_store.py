@@ -31,7 +31,8 @@ def test_refused_service_never_reaches_the_store(store: object, sparql: str) -> 
 
 def test_allowed_updates_run(store: object) -> None:
     before = len(store)  # type: ignore[arg-type]
-    assert run_query(store, "INSERT DATA { GRAPH <http://a/g> { <http://a/s> <http://a/p> 1 } }", allow_update=True) is None
+    insert = "INSERT DATA { GRAPH <http://a/g> { <http://a/s> <http://a/p> 1 } }"
+    assert run_query(store, insert, allow_update=True) is None
     assert len(store) == before + 1  # type: ignore[arg-type]
     run_query(store, "DROP GRAPH <http://a/g>", allow_update=True)
     assert len(store) == before  # type: ignore[arg-type]
