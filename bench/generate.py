@@ -23,8 +23,10 @@ from datetime import date, timedelta
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-SKG = "https://w3id.org/sanctions-kg/ontology#"
-ID = "https://w3id.org/sanctions-kg/id/"
+from sanctions_kg.vocabulary import PREFIXES
+
+SKG = str(PREFIXES["skg"])
+ID = str(PREFIXES["id"])
 
 P5 = ("CHN", "FRA", "GBR", "RUS", "USA")
 ELECTED = ("ALB", "ARE", "BRA", "GAB", "GHA", "IND", "IRL", "KEN", "MEX", "NOR", "JPN", "MLT", "MOZ",
