@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -80,26 +81,22 @@ class _SecureConnection(http.client.HTTPSConnection):
         self.sock.settimeout(timeout)
 
 
-class _Handler(urllib.request.HTTPHandler):
+class _ConnectTimeout:
+    """A handler that opens its connections with a connect timeout of their own (see ``_Connection``)."""
+
     def __init__(self, connect_timeout: float) -> None:
         super().__init__()
         self.connect_timeout = connect_timeout
 
+
+class _Handler(_ConnectTimeout, urllib.request.HTTPHandler):
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kwargs: Any) -> _Connection:
-            return _Connection(host, connect_timeout=self.connect_timeout, **kwargs)
-        return self.do_open(factory, req)
+        return self.do_open(partial(_Connection, connect_timeout=self.connect_timeout), req)
 
 
-class _SecureHandler(urllib.request.HTTPSHandler):
-    def __init__(self, connect_timeout: float) -> None:
-        super().__init__()
-        self.connect_timeout = connect_timeout
-
+class _SecureHandler(_ConnectTimeout, urllib.request.HTTPSHandler):
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kwargs: Any) -> _SecureConnection:
-            return _SecureConnection(host, connect_timeout=self.connect_timeout, **kwargs)
-        return self.do_open(factory, req)
+        return self.do_open(partial(_SecureConnection, connect_timeout=self.connect_timeout), req)
 
 
 def open_url(request: urllib.request.Request, connect_timeout: float, read_timeout: float | None) -> Any:
