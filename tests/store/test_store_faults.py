@@ -2,14 +2,12 @@
 back end, a rebuild after any failed request converges to a clean build, and no network wait is endless."""
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from conftest import in_repo
 from sanctions_kg.build import build
 from sanctions_kg.errors import StoreError
 from sanctions_kg.store import EndpointStore, FileStore, OxigraphStore, Store
@@ -19,17 +17,6 @@ from store.proxy import fault_proxy, silent_server
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 REPO = Path(__file__).resolve().parents[2]
 FAST = NetworkPolicy(connect_timeout=2.0, read_timeout=5.0, retries=2, backoff=0.01)
-
-
-@contextmanager
-def in_repo() -> Iterator[None]:
-    """Build from the repository, so stored source paths read ``seeds/...`` whatever the test's cwd."""
-    old = Path.cwd()
-    os.chdir(REPO)
-    try:
-        yield
-    finally:
-        os.chdir(old)
 
 
 def _quads(store: Store) -> set[tuple[str, ...]]:
