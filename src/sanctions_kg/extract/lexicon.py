@@ -23,13 +23,15 @@ class Lexicon:
     org_by_code: dict[str, dict]
     org_by_name: dict[str, str]
     council: dict
+    cue_sets: dict[str, frozenset[str]]  # the cue lists as sets, built once (extractors ask per token)
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list from ``cues.yml`` as a set of lemmas; an unknown name is an error, not an empty set
         (a misspelt key would otherwise switch a rule off without a word)."""
-        if name not in self.cues:
+        found = self.cue_sets.get(name)
+        if found is None:
             raise KeyError(f"rules/cues.yml has no cue list {name!r}")
-        return frozenset(self.cues[name])
+        return found
 
     def on_council(self, iso3: str, year: int) -> bool | None:
         """Whether a state sat on the Security Council in ``year``; None when the year is not recorded."""
@@ -61,8 +63,10 @@ def load_lexicon(rules_dir: Path = RULES) -> Lexicon:
         for name in filter(None, names):
             by_name.setdefault(normalise_name(name), iso3)
     org_names = {normalise_name(a): o["code"] for o in orgs for a in [o["label"], *o.get("aliases", [])]}
+    cues = load_yaml(rules_dir / "cues.yml")
     return Lexicon(
-        cues=load_yaml(rules_dir / "cues.yml"), countries=countries, organisations=orgs,
+        cues=cues, countries=countries, organisations=orgs,
         country_by_name=by_name, org_by_code={o["code"]: o for o in orgs}, org_by_name=org_names,
         council=load_yaml(rules_dir / "council.yml"),
+        cue_sets={k: frozenset(v) for k, v in cues.items() if isinstance(v, (list, dict))},
     )
