@@ -14,21 +14,8 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store.base import (
-    Bindings,
-    QueryKind,
-    QueryResult,
-    check_bindings,
-    classify_result,
-    graph_node,
-    inject_values,
-    ntriples_lines,
-    quads_to_dataset,
-    replace_graph_request,
-    retract_from_union,
-    to_oxigraph,
-    triples_to_quads,
-)
+from sanctions_kg.store import base
+from sanctions_kg.store.base import Bindings, QueryKind, QueryResult, graph_node
 from sanctions_kg.store.timeout import Stream, run_with_deadline
 
 _PYOXIGRAPH_ERRORS = (OSError, RuntimeError, SyntaxError, ValueError)
@@ -97,8 +84,8 @@ class OxigraphStore:
         Blank nodes get fresh identities in the store, as INSERT DATA specifies.
         """
         store = self._writable()
-        body = ntriples_lines(list(triples_to_quads(graph, graph_iri)))
-        request = replace_graph_request(str(graph_node(graph_iri)), body, [str(graph_node(g)) for g in replaces])
+        body = base.ntriples_lines(list(base.triples_to_quads(graph, graph_iri)))
+        request = base.replace_graph_request(str(graph_node(graph_iri)), body, [str(graph_node(g)) for g in replaces])
         try:
             store.update(request)
         except _PYOXIGRAPH_ERRORS as exc:
@@ -109,7 +96,7 @@ class OxigraphStore:
         store = self._writable()
         name = str(graph_node(graph_iri))
         try:
-            store.update(f"{retract_from_union(name)} ;\nDROP SILENT GRAPH {name}")
+            store.update(f"{base.retract_from_union(name)} ;\nDROP SILENT GRAPH {name}")
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -148,10 +135,10 @@ class OxigraphStore:
         :func:`~sanctions_kg.store.timeout.run_with_deadline` (a worker thread).
         """
         store = self._open_store()
-        checked = check_bindings(bindings)
+        checked = base.check_bindings(bindings)
 
         def start() -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
-            header, items = classify_result(self._evaluate(store, sparql, checked))
+            header, items = base.classify_result(self._evaluate(store, sparql, checked))
             return header, Stream(items, translate=self._translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
@@ -160,14 +147,14 @@ class OxigraphStore:
     def _evaluate(self, store: ox.Store, sparql: str, bindings: dict[str, Any]) -> Any:
         """The pyoxigraph result object, with substitutions or, failing those, a VALUES block."""
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
+            ox.Variable(name): base.to_oxigraph(term) for name, term in bindings.items()}
         try:
             try:
                 return store.query(sparql, substitutions=substitutions or None)
             except RuntimeError as exc:
                 if not substitutions or "projection" not in str(exc):
                     raise
-            return store.query(inject_values(sparql, bindings))
+            return store.query(base.inject_values(sparql, bindings))
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -181,7 +168,7 @@ class OxigraphStore:
             quads = [q for q in self._open_store() if not isinstance(q.graph_name, ox.DefaultGraph)]
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
-        return quads_to_dataset((q.subject, q.predicate, q.object, q.graph_name) for q in quads)
+        return base.quads_to_dataset((q.subject, q.predicate, q.object, q.graph_name) for q in quads)
 
     def __len__(self) -> int:
         """Quads in the document graphs (the union copy in the default graph is not counted)."""
