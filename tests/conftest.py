@@ -1,27 +1,12 @@
 """Shared fixtures: paths, and the seed graph built once per session by the real pipeline."""
 from __future__ import annotations
 
-import os
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-
-
-@contextmanager
-def in_repo() -> Iterator[None]:
-    """Run with the repository as working directory, so stored source paths read ``seeds/…``."""
-    old = Path.cwd()
-    os.chdir(REPO)
-    try:
-        yield
-    finally:
-        os.chdir(old)
+from repo_paths import REPO, SHARED, in_repo  # noqa: F401  (in_repo: used below and by tests)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import in_repo
+from repo_paths import in_repo
 from sanctions_kg.build import build
 from sanctions_kg.errors import StoreError
 from sanctions_kg.store import EndpointStore, FileStore, OxigraphStore, Store
