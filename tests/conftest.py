@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from repo_paths import REPO, SHARED, in_repo  # noqa: F401  (in_repo: used below and by tests)
+from repo_paths import REPO, SHARED, in_repo
 
 
 @pytest.fixture(scope="session")
