@@ -1,0 +1,42 @@
+"""Official texts the rules were not written against (``tests/data/official``), built with validation on.
+
+They were annotated before the first run; the floors keep what the extractor reached after the general
+fixes those runs prompted (micro-F1 0.962 when written). Every text cites its official source.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sanctions_kg.evaluate import evaluate
+
+OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "official"
+MICRO_FLOOR = 0.95
+FAMILY_FLOOR = 0.75
+
+
+@pytest.fixture(scope="module")
+def official_store():
+    from sanctions_kg.build import build
+    from sanctions_kg.store import OxigraphStore
+    store = OxigraphStore(None)
+    report = build([OFFICIAL], store)
+    assert not report.failed and not report.invalid, report
+    assert report.added == len(list(OFFICIAL.glob("*.txt")))
+    yield store
+    store.close()
+
+
+def test_every_text_cites_an_official_source():
+    for meta in OFFICIAL.glob("*.meta.yml"):
+        url = yaml.safe_load(meta.read_text(encoding="utf-8")).get("source_url") or ""
+        assert url.startswith(("https://", "http://")), meta.name
+
+
+def test_official_texts_score(official_store):
+    report = evaluate(OFFICIAL, official_store)
+    assert report.micro.f1 >= MICRO_FLOOR, report.micro
+    low = {s.family: round(s.f1, 3) for s in report.families if s.f1 < FAMILY_FLOOR}
+    assert not low, low
