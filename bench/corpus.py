@@ -29,13 +29,7 @@ def replicate(target: Path, count: int, label: str = "Copy", start: int = 0) -> 
     paths = []
     for n in range(start, start + count):
         src = originals[n % len(originals)]
-        dst = target / f"c{n:05d}_{src.name}"
-        text = src.read_text(encoding="utf-8")
-        dst.write_text(f"{text}{'' if text.endswith(chr(10)) else chr(10)}{label} {n}.\n", encoding="utf-8")
-        meta = src.with_name(src.name[: -len(".txt")] + ".meta.yml")
-        if meta.exists():
-            shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
-        paths.append(dst)
+        paths.append(copy_document(src, target / f"c{n:05d}_{src.name}", f"{label} {n}."))
     return sorted(paths)
 
 
@@ -64,11 +58,15 @@ def mix(target: Path, count: int, relevant_share: float) -> tuple[list[Path], in
             src, n_relevant = relevant[n_relevant % len(relevant)], n_relevant + 1
         else:
             src = filler[n % len(filler)]
-        dst = target / f"m{n:05d}_{src.name}"
-        text = src.read_text(encoding="utf-8")
-        dst.write_text(f"{text}{'' if text.endswith(chr(10)) else chr(10)}Copy {n}.\n", encoding="utf-8")
-        meta = src.with_name(src.name[: -len(".txt")] + ".meta.yml")
-        if meta.exists():
-            shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
-        paths.append(dst)
+        paths.append(copy_document(src, target / f"m{n:05d}_{src.name}", f"Copy {n}."))
     return sorted(paths), n_relevant
+
+
+def copy_document(src: Path, dst: Path, last_line: str) -> Path:
+    """Copy a text with its .meta.yml, adding ``last_line`` so that each copy has a hash of its own."""
+    text = src.read_text(encoding="utf-8")
+    dst.write_text(f"{text}{'' if text.endswith(chr(10)) else chr(10)}{last_line}\n", encoding="utf-8")
+    meta = src.with_name(src.name[: -len(".txt")] + ".meta.yml")
+    if meta.exists():
+        shutil.copyfile(meta, dst.with_name(dst.name[: -len(".txt")] + ".meta.yml"))
+    return dst

@@ -114,18 +114,9 @@ def phase_extract(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     if warm.invalid:  # an extraction bug the shapes catch is the extractors' business, not a reason to stop
         log(f"warning: {len(warm.invalid)} warm-up document graph(s) violate the shapes and were not stored")
 
-    gc.collect()
-    t = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=batch):
-        pass
-    bare_s = time.perf_counter() - t
+    bare_s = _timed_pipe(bare, texts, batch)
     log(f"bare spaCy: {n} docs in {bare_s:.1f} s")
-
-    gc.collect()
-    t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch):
-        pass
-    pipe_s = time.perf_counter() - t
+    pipe_s = _timed_pipe(nlp, texts, batch)
     log(f"our pipeline (nlp.pipe only): {n} docs in {pipe_s:.1f} s")
 
     gc.collect()
@@ -199,3 +190,12 @@ def _more_rounds(rounds: int, texts: list[str], bare: Any, folder: Path, setting
             return len(texts) / (time.perf_counter() - t)
 
     return interleaved(bare_rate, build_rate, rounds)["ratios"] if rounds > 0 else []
+
+
+def _timed_pipe(nlp, texts: list[str], batch: int) -> float:
+    """Seconds for ``nlp.pipe`` over ``texts`` (after a garbage collection, so runs start alike)."""
+    gc.collect()
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch):
+        pass
+    return time.perf_counter() - t
