@@ -136,14 +136,13 @@ def read_sponsors(ctx: DocContext, ev: Event) -> None:
         left = [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
         ev.sponsors.extend(countries_in(ctx, left))
         ev.sponsors.extend(_hyphenated(ctx, left))
-        for sent in [m.sent]:
-            for tok in sent:
-                if lemma(tok) in lex.cue("sponsor_verbs") and tok.pos_ == "VERB" and _about(ctx, tok, own):
-                    partners = [t for c in tok.children if c.dep_ in {"prep", "advmod"}
-                                and c.lower_ in {"with", "together"} for t in c.subtree]
-                    doers = [t for c in tok.children if c.dep_ in {"nsubj", "agent"} for t in core(c)]
-                    ev.sponsors.extend(countries_in(ctx, [*doers, *partners]))
-                    ev.sponsors.extend(_antecedent_countries(ctx, tok))
+        for tok in m.sent:
+            if lemma(tok) in lex.cue("sponsor_verbs") and tok.pos_ == "VERB" and _about(ctx, tok, own):
+                partners = [t for c in tok.children if c.dep_ in {"prep", "advmod"}
+                            and c.lower_ in {"with", "together"} for t in c.subtree]
+                doers = [t for c in tok.children if c.dep_ in {"nsubj", "agent"} for t in core(c)]
+                ev.sponsors.extend(countries_in(ctx, [*doers, *partners]))
+                ev.sponsors.extend(_antecedent_countries(ctx, tok))
 
 
 def _hyphenated(ctx: DocContext, tokens: list[Token]) -> list[str]:
