@@ -65,18 +65,40 @@ def _hedged(verb: Token) -> bool:
 
 def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
     """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
-    out: list[tuple[date, int]] = []
+    own: list[tuple[date, int]] = []
+    clause: list[tuple[date, int]] = []
     for ent in ctx.date_spans(sent):
         root = ent.root
         while root.dep_ in {"compound", "nmod"} and root.head.ent_type_ in {"DATE", "TIME"}:
             root = root.head  # "on Thursday morning": the day leans on the time of day
         owner = clause_owner(root)
-        if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
+        found = own if near_cue(root, cue) else clause
+        if found is clause and not (owner in owners and is_adverbial(root, owner, cue)):
             continue
         day = ctx.resolve(ent.text)
-        if day and day not in [d for d, _ in out]:
-            out.append((day, ent.end))
-    return out
+        if day and day not in [d for d, _ in found]:
+            found.append((day, ent.end))
+    # "after the launch on 29 November, the Council adopted ... on 22 December": a launch noun with a
+    # date of its own does not take the dates of the clause around it, which tell another event.
+    return own or clause
+
+
+def near_cue(root: Token, cue: Token) -> bool:
+    """A date in the launch noun's own phrase, or in the participle or preposition that carries the
+    noun inside its clause ("Responding to the launch on 4 July, the Council ..."), and not the
+    modifier of some other noun there ("after the 9 May summit")."""
+    if cue.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    owner, chain, cur = clause_owner(cue), set(), cue
+    while cur != owner and cur.head != cur:
+        chain.add(cur)
+        if cur.dep_ == "conj":
+            break  # "the nuclear test and the missile launch": the first conjunct is another event
+        cur = cur.head
+    if not any(a in chain for a in root.ancestors):
+        return False
+    return in_phrase(root, cue) or not (root.dep_ in {"nmod", "nummod", "compound", "amod", "poss"}
+                                        and root.head != cue)
 
 
 def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:

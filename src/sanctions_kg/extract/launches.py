@@ -133,6 +133,8 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
+    if any(lemma(c) in rules()["not_launch_kinds"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+        return  # "the January 6 nuclear test": a test, but nothing flew
     region = list(np_region(noun))
     launched = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                 for t in [o, *(m for m in o.children if m.dep_ in {"compound", "amod", "nmod", "nummod"})]]
@@ -194,25 +196,36 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
     for k, (day, end) in enumerate(dated or [(None, sent.end)]):
         own = [x for x in sites if previous <= x.index < end] if len(dated) > 1 else sites
         best = max(own or sites, key=lambda x: x.score) if own or sites else None
-        n = count if k == 0 else segment_count(sent.doc[previous:end], count)
+        n = count if k == 0 else segment_count(ctx, sent.doc[previous:end], count)
         yield Mention(sent, cue, rule, actor or (best.country if best else None), day, types, n,
                       best.text if best else None, best.score if best else 0)
         previous = end
 
 
-def segment_count(segment: Span, default: int | None) -> int | None:
-    """The count of a later launch in a clause cut at its dates: "and another ...", "and three more"."""
+def segment_count(ctx: DocContext, segment: Span, default: int | None) -> int | None:
+    """The count of a later launch in a clause cut at its dates: "and another ...", "and three more".
+
+    Only a number that counts missiles or launches ("three missiles", "two more") is a count: the day
+    of a date or the number of a resolution in the same stretch is not."""
     for tok in segment:
         if tok.lower_ in rules()["one_more_words"]:
             return 1
-        if tok.dep_ == "nummod" or (tok.like_num and tok.ent_type_ == "CARDINAL"):
+        if tok.like_num and tok.ent_type_ not in {"DATE", "TIME"} and counts_launches(ctx, tok):
             value = parse_count(tok.text)
             if value is not None:
                 return value
     return default
 
 
-# --- arguments and missiles --------------------------------------------------------------------
+def counts_launches(ctx: DocContext, num: Token) -> bool:
+    """``num`` quantifies a missile, a launch or "more" of them ("three missiles", "two more"), or stands
+    for them alone ("and two on 9 May"); the number of a resolution or an article does not."""
+    if num.dep_ == "nummod" or num.head.lemma_.lower() in rules()["document_nouns"]:
+        head = num.head
+        return (is_missile_token(ctx, head) or is_noun_cue(head) or head.lower_ in rules()["more_words"]
+                or (num.ent_type_ == "CARDINAL" and head.ent_type_ == "DATE"))  # "two on 9 May", misparsed
+    return num.dep_ not in {"compound", "appos", "npadvmod", "quantmod"}
+
 
 def argument_heads(verb: Token) -> list[Token]:
     """What was launched: the direct object, the passive subject, or the noun a participle modifies."""
