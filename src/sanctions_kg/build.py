@@ -91,8 +91,8 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     if not todo:
         return report  # everything is stored already: no triage, no model, no cluster is loaded
     bar = _progress_bar(progress, len(todo))
-    docs: Iterator[tuple[Document, list[str]]] = (
-        (doc, todo[doc.path]) for doc in iter_documents([Path(p) for p in todo], settings.max_bytes, record))
+    reread = iter_documents([Path(p) for p in todo], settings.max_bytes, _errors_only(record))
+    docs: Iterator[tuple[Document, list[str]]] = ((doc, todo[doc.path]) for doc in reread)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
@@ -202,6 +202,14 @@ def _unstored(docs: Iterator[Document], store: Store, report: BuildReport) -> di
     held in memory, and its count is the progress bar's total.
     """
     return {doc.path: stale for doc, stale in _new_documents(docs, store, report)}
+
+
+def _errors_only(record: Callable[[DocumentError], None]) -> Callable[[DocumentError], None]:
+    """The callback for reading the new documents again: their warnings (E016) were said the first time."""
+    def report(err: DocumentError) -> None:
+        if not err.warning:
+            record(err)
+    return report
 
 
 def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:

@@ -5,6 +5,7 @@ fails if a rebuild with nothing new asks for the model or the triage tokenizer.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,16 @@ def test_new_documents_that_triage_rejects_are_stored_without_the_model(tmp_path
         report = build([tmp_path], store, progress=False)
         assert (report.added, report.facts, report.failed) == (2, 0, False)
         assert loads == {"pipeline": 0, "triage": 1}
+
+
+def test_a_warning_met_while_reading_is_said_once(tmp_path: Path):
+    """New documents are read twice (hashes first, then the parse); E016 is said the first time only."""
+    folder = _seeds(tmp_path / "seeds")
+    meta = sorted(folder.glob("*.meta.yml"))[0]
+    meta.write_text(re.sub(r"(?m)^published: .*$", "published: 0001-01-01", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    said: list[str] = []
+    with OxigraphStore(None) as store:
+        report = build([folder], store, progress=False, on_error=lambda e: said.append(str(e)))
+    assert report.added == 3
+    assert sum("[E016]" in s for s in said) == 1 and sum("[E016]" in str(w) for w in report.warnings) == 1, said
