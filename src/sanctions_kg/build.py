@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,11 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
           triage: bool = True, scheduler: Any = None) -> BuildReport:
     """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal.
 
+    First every document is read and its content hash looked up in the store; only if one is new
+    are triage, the spaCy model (or the Dask cluster) and the event index loaded, so an unchanged
+    rebuild costs the reading and the look-ups alone. The new documents are then read again, one
+    at a time (a second read costs far less than holding a corpus in memory), and parsed.
+
     With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
     parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
     (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
@@ -72,18 +77,25 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     """
     settings = settings or load_settings()
     report = BuildReport()
+    bar: _Progress | None = None
 
     def record(err: DocumentError) -> None:
         (report.warnings if err.warning else report.errors).append(err)
+        if bar is not None and not err.warning:  # a new document that will not be stored
+            bar.lost()
         if on_error:
             on_error(err)
 
     check_reachable(store)  # before the model: a server that is down is reported at once
-    docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
+    todo = _unstored(iter_documents(paths, settings.max_bytes, record), store, report)
+    if not todo:
+        return report  # everything is stored already: no triage, no model, no cluster is loaded
+    bar = _progress_bar(progress, len(todo))
+    reread = iter_documents([Path(p) for p in todo], settings.max_bytes, _errors_only(record))
+    docs: Iterator[tuple[Document, list[str]]] = ((doc, todo[doc.path]) for doc in reread)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
-    bar = _progress_bar(progress)
     if triage:
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
@@ -92,7 +104,7 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
             if len(pending) >= max(size, settings.validate_batch):
                 _flush(pending, store, report, validate, bar, index, record)
         docs = triaged(docs, get_triage(settings), skip)
-    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record):
+    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record, bar):
         try:
             facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
@@ -110,15 +122,30 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
 
 def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
-                  scheduler: Any, record: Callable[[DocumentError], None]) -> Iterator[tuple[Any, Document, list[str]]]:
+                  scheduler: Any, record: Callable[[DocumentError], None],
+                  bar: _Progress | None = None) -> Iterator[tuple[Any, Document, list[str]]]:
     """``(facts or parse failure, document, stale)``: extracted here after :func:`parse.parse_documents`
-    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers."""
+    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers.
+
+    The model (or the cluster) is loaded only once a document has passed triage: a batch of new
+    documents that triage rejects all is stored without it.
+    """
+    first = next(docs, None)
+    if first is None:
+        return
+    docs = chain([first], docs)
     if scheduler is not None:
         from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
+        if bar is not None:
+            bar.say(f"loading model {settings.model} on the Dask workers …")
         for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size):
             yield found, document, stale
         return
+    if bar is not None:
+        bar.say(f"loading model {settings.model} …")
     nlp = build_pipeline(settings)
+    if bar is not None:
+        bar.unpause()  # the load is no part of the rate the ETA is drawn from
     for zone in _memory_zones(nlp, docs, n_process):
         for parsed, item in parse_documents(nlp, zone, batch_size=size, n_process=n_process,
                                             max_bytes=settings.max_bytes, on_error=record):
@@ -168,6 +195,23 @@ class _Pending:
     trusted: bool = False  # a triage-rejected document's node alone: written by us, not worth a SHACL run
 
 
+def _unstored(docs: Iterator[Document], store: Store, report: BuildReport) -> dict[str, list[str]]:
+    """The path of each document whose content is not stored yet, with its file's stored graphs.
+
+    Paths only, in reading order: the texts are read again when parsed, so a large corpus is never
+    held in memory, and its count is the progress bar's total.
+    """
+    return {doc.path: stale for doc, stale in _new_documents(docs, store, report)}
+
+
+def _errors_only(record: Callable[[DocumentError], None]) -> Callable[[DocumentError], None]:
+    """The callback for reading the new documents again: their warnings (E016) were said the first time."""
+    def report(err: DocumentError) -> None:
+        if not err.warning:
+            record(err)
+    return report
+
+
 def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:
     """Skip documents whose content is already stored; pair the rest with their file's stored graphs.
 
@@ -184,7 +228,8 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc, stale
 
 
-def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None,
+def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool,
+           bar: _Progress | None = None,
            index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None) -> None:
     """Validate a batch of document graphs and store the valid ones, each in one transaction.
 
@@ -206,6 +251,8 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
             if salvaged is None:
                 if index is not None:
                     index.discard(item.document.doc_id)
+                if bar is not None:
+                    bar.lost()
                 continue
             item = salvaged
         store.add_graph(str(document_iri(item.document.doc_id)), item.graph, replaces=item.stale)
@@ -215,7 +262,7 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
         report.added += 1
         report.facts += item.facts
         if bar is not None:
-            bar.update(1)
+            bar.stored()
     pending.clear()
 
 
@@ -249,14 +296,39 @@ def _union(graphs) -> Graph:
     return union
 
 
-def _progress_bar(enabled: bool | None):
-    """A tqdm bar on stderr counting stored documents, when stderr is a terminal (or when asked)."""
+class _Progress:
+    """A tqdm bar on stderr: documents stored out of the new documents found, with rate and ETA.
+
+    A new document that fails (bad file, E012, invalid graph) is taken off the total, so the bar
+    ends full; messages such as "loading model …" are written above it.
+    """
+
+    def __init__(self, total: int) -> None:
+        from tqdm import tqdm
+        self.bar = tqdm(total=total, desc="documents stored", unit="doc", file=sys.stderr)
+
+    def say(self, message: str) -> None:
+        self.bar.write(message, file=sys.stderr)
+
+    def stored(self) -> None:
+        self.bar.update(1)
+
+    def lost(self) -> None:
+        self.bar.total = max((self.bar.total or 0) - 1, self.bar.n)
+        self.bar.refresh()
+
+    def unpause(self) -> None:
+        self.bar.unpause()
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress_bar(enabled: bool | None, total: int) -> _Progress | None:
+    """The progress bar for ``total`` new documents, when stderr is a terminal (or when asked)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
-    if not enabled:
-        return None
-    from tqdm import tqdm
-    return tqdm(desc="documents stored", unit="doc", file=sys.stderr)
+    return _Progress(total) if enabled else None
 
 
 __all__ = ["BuildReport", "build"]

@@ -49,6 +49,7 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     via_resolution: bool = False
     dated: bool = True
+    line: Span | None = None  # the list line naming it, when that is not ``sent`` (the heading of the list)
 
 
 def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> list[DesignationFact]:
@@ -69,8 +70,8 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
         measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
             own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
-            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
-                               own, status, _aliases(ent), via_res, dated=not _listed_before(ent)))
+            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None, own, status,
+                               _aliases(ent), via_res, not _listed_before(ent), attrs.naming_line(ctx, ent, sent)))
     for sent in ctx.sentence_list():
         for ent, codes in hyphen_designated(ctx, sent):
             for code in codes:
@@ -384,7 +385,8 @@ def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> l
     day = None
     if f.status != "proposed" and f.dated:
         day = attrs.designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
-    evidence = (ctx.evidence(f.sent, "designations.sentence"),)
+    evidence = (ctx.evidence(f.line, "designations.list_line") if f.line is not None
+                else ctx.evidence(f.sent, "designations.sentence"),)
     return [DesignationFact(evidence=evidence, designee=ref, measure=cast(Measure, m), status=cast(Status, f.status),
                             authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 
