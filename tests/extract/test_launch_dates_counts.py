@@ -34,3 +34,15 @@ def test_a_later_count_with_more_is_still_read(make_ctx):
 def test_a_nuclear_test_beside_a_missile_launch_is_not_a_launch(make_ctx):
     ctx = make_ctx("Seoul condemned Pyongyang's 15 March nuclear test and 2 April missile launch.", "2025-04-20")
     assert [x.date for x in extract_launches(ctx)] == [date(2025, 4, 2)]
+
+
+def test_a_list_of_days_is_one_launch_a_day(make_ctx):
+    ctx = make_ctx("Canada condemns the DPRK's ballistic missile launches on 8 June, 12 and 30 July.", "2025-08-02")
+    assert sorted(x.date for x in extract_launches(ctx)) == [date(2025, 6, 8), date(2025, 7, 12), date(2025, 7, 30)]
+    ctx = make_ctx("Iran fired cruise missiles on 4, 11 and 19 October.", "2025-10-20")
+    assert sorted(x.date for x in extract_launches(ctx)) == [date(2025, 10, 4), date(2025, 10, 11),
+                                                             date(2025, 10, 19)]
+
+
+def test_plural_launches_without_days_stay_a_tally(make_ctx):
+    assert extract_launches(make_ctx("Pyongyang staged 41 missile launches in 2024.", "2025-01-05")) == []

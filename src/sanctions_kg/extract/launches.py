@@ -16,9 +16,10 @@ from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
 from .context import DocContext, lemma
+from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
-from .launch_clauses import clause_owner, cue_dates, cue_sites, what_clauses
-from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, rules
+from .launch_clauses import clause_owner, cue_dates, cue_sites, date_groups, in_phrase, what_clauses
+from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, misparsed_noun, rules
 from .numbers import parse_count
 
 BALLISTIC_KINDS = {"icbm", "irbm", "srbm", "slbm"}
@@ -99,7 +100,7 @@ def to_fact(ctx: DocContext, ev: Event) -> LaunchFact:
 
 def is_verb_cue(tok: Token) -> bool:
     """A launch verb used as a predicate (not "submarine-launched" as an adjective)."""
-    if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"]:
+    if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"] or misparsed_noun(tok):
         return False
     return tok.dep_ not in {"amod", "compound"} or misparsed_predicate(tok)
 
@@ -143,7 +144,8 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     if not has_missile(ctx, region):
         region += instrument_region(noun)
     actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun)
-    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or is_series(noun) or is_irrealis(noun):
+    series = is_series(noun) and not days_in_phrase(ctx, sent, noun)
+    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
     yield from build(ctx, sent, noun, "launch.noun", actor, region, heads)
@@ -243,7 +245,7 @@ def np_region(head: Token, exclude: Token | None = None) -> Iterator[Token]:
     """The tokens of ``head``'s phrase without its clauses and coordinated launch nouns."""
     yield head
     for child in head.children:
-        if child == exclude or child.dep_ in SUB_CLAUSES or child.dep_ in SUBJECTS:
+        if child == exclude or child.dep_ in SUB_CLAUSES or (child.dep_ in SUBJECTS and not misparsed_noun(head)):
             continue
         if child.dep_ == "conj" and (is_noun_cue(child) or child.pos_ == "VERB"):
             continue
@@ -301,9 +303,16 @@ def np_number(noun: Token) -> int | None:
 
 # --- filters -----------------------------------------------------------------------------------
 
+def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
+    """"its launches on 27 February, 5 and 24 March" names its launches day by day; "60 launches in
+    2023" or "successive tests starting from 5 January" only count them."""
+    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) for d in resolve_days(g.text, ctx.published)}
+    return len(days) >= 2 and not vague_quantity(noun, [])
+
+
 def is_series(cue: Token) -> bool:
     """Plural launch nouns ("more than 60 launches") and launches over a period ("since 2022")."""
-    if cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}:
+    if (cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}) or misparsed_noun(cue):
         return True
     return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
 
