@@ -60,7 +60,7 @@ class Errors:
     E061 = "[E061] bad --scheduler '{scheduler}': expected tcp://HOST:PORT or local:N (N workers, N >= 1)"
     # E074-E077: the query command's output
     E074 = "[E074] cannot write results to {path}: {reason}; nothing was written"
-    E075 = "[E075] {option} does not apply to a {kind} query"
+    E075 = "[E075] {option} does not apply to this {kind} query"
 
 
 class SanctionsKGError(Exception):

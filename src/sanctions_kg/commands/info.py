@@ -25,7 +25,8 @@ COUNT_DOCUMENTS = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a skg:Document }
 COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 COUNT_REPRESENTS = "SELECT (COUNT(*) AS ?n) WHERE { ?person skg:represents ?country }"
 COUNT_FACTS = ("SELECT ?class (COUNT(DISTINCT ?fact) AS ?n) WHERE { VALUES ?class { "
-               + " ".join(f"skg:{name}" for name in (*FACT_CLASSES, "Evidence")) + " } ?fact a ?class } GROUP BY ?class")
+               + " ".join(f"skg:{name}" for name in (*FACT_CLASSES, "Evidence"))
+               + " } ?fact a ?class } GROUP BY ?class")
 
 
 def cmd_info(args: argparse.Namespace) -> int:
