@@ -126,7 +126,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        names = _drop_bracketed_aliases(_unique(names))
+        names = _drop_bracketed_aliases(_unique([n for n in names if not _names_group(n)]))
         if names:
             yield sent, names
 
@@ -146,6 +146,11 @@ def _listed_before(ent: Span) -> bool:
     nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
     participles = [c for c in ent.root.children if c.dep_ == "acl"] + ([nxt] if nxt is not None else [])
     return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
+
+
+def _names_group(name: Span) -> bool:
+    """"five al-Shabaab leaders", "two Hamas officials": the name says whose the designees are."""
+    return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
 
 
 def _unique(names: list[Span]) -> list[Span]:
@@ -197,6 +202,8 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return False
     if _under_sanctions(ctx, ent):
         return True
+    if _names_group(ent):
+        return False
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
         return not modifier and not _governed_by_stop_prep(ctx, ent)
