@@ -25,7 +25,7 @@ from .ids import document_iri
 from .nlp import build_pipeline
 from .parse import Prepared, parse_documents
 from .records import Document
-from .resolve import EventIndex, index_from_store
+from .resolve import EventIndex, Identities, index_from_store
 from .salvage import salvage_graph
 from .settings import Settings, load_settings
 from .store import Store, check_reachable
@@ -67,8 +67,9 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
     With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
     parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
-    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
-    (:mod:`sanctions_kg.distributed`); identity, graphs, validation and storing stay here.
+    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) triage, parse, extraction, graphs and
+    validation run on Dask workers (:mod:`sanctions_kg.distributed`); identity and storing stay here, and
+    a graph a worker wrote with other identities is written again here (:mod:`sanctions_kg.prebuilt`).
     """
     settings = settings or load_settings()
     report = BuildReport()
@@ -84,7 +85,7 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
     bar = _progress_bar(progress)
-    if triage:
+    if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
             graph = build_document_graph(facts, index.resolve(facts))
@@ -92,11 +93,11 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
             if len(pending) >= max(size, settings.validate_batch):
                 _flush(pending, store, report, validate, bar, index, record)
         docs = triaged(docs, get_triage(settings), skip)
-    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record):
+    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record, (validate, triage)):
         try:
             facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
-            pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
+            pending.append(_pending(found, document, facts, identities, stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
@@ -110,13 +111,19 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
 
 def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
-                  scheduler: Any, record: Callable[[DocumentError], None]) -> Iterator[tuple[Any, Document, list[str]]]:
+                  scheduler: Any, record: Callable[[DocumentError], None],
+                  checks: tuple[bool, bool] = (True, True)) -> Iterator[tuple[Any, Document, list[str]]]:
     """``(facts or parse failure, document, stale)``: extracted here after :func:`parse.parse_documents`
-    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers."""
+    (normalised view, chunked long texts, one failure per document), or a ``Prebuilt`` (triaged,
+    parsed, extracted, written and, as ``checks`` = (validate, triage) say, checked) sent back by Dask
+    workers, whose notes are recorded here."""
     if scheduler is not None:
         from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
-        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size):
-            yield found, document, stale
+        validate, triage = checks
+        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size,
+                                                               validate=validate, triage=triage):
+            if found.record(record):
+                yield found, document, stale
         return
     nlp = build_pipeline(settings)
     for zone in _memory_zones(nlp, docs, n_process):
@@ -154,7 +161,18 @@ def _facts(found: Any, document: Document) -> DocumentFacts:
     """The facts of one document, or the failure met while finding them (raised here, reported as E012)."""
     if isinstance(found, Exception):
         raise found
-    return found if isinstance(found, DocumentFacts) else extract_document(found, document)
+    facts = getattr(found, "facts", found)  # a Dask worker's Prebuilt carries them
+    return facts if isinstance(facts, DocumentFacts) else extract_document(found, document)
+
+
+def _pending(found: Any, document: Document, facts: DocumentFacts, identities: Identities,
+             stale: list[str]) -> _Pending:
+    """The document's graph, waiting for validation; a Dask worker's graph is taken when it was written
+    with these identities, and needs no second check when it passed the shapes there."""
+    graph = found.graph_for(identities) if hasattr(found, "graph_for") else None
+    if graph is not None:
+        return _Pending(document, graph, len(facts), stale, trusted=found.checked)
+    return _Pending(document, build_document_graph(facts, identities), len(facts), stale)
 
 
 @dataclass(frozen=True)
