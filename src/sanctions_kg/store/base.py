@@ -30,6 +30,7 @@ QueryKind = TypingLiteral["select", "ask", "construct"]
 Row = dict[str, Identifier | None]
 Triple = tuple[Identifier, Identifier, Identifier]
 Bindings = Mapping[str, Identifier]
+GraphWrite = tuple[str, rdflib.Graph, Sequence[str]]  # (graph IRI, triples, graph IRIs it replaces)
 
 
 class QueryResult:
@@ -91,6 +92,10 @@ class Store(Protocol):
         """Replace the named graph ``graph_iri`` by these triples, and drop the graphs ``replaces``
         names (a changed file's earlier versions), in one transaction."""
 
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        """:meth:`add_graph` for several ``(graph_iri, graph, replaces)``: each graph is stored whole or
+        not at all, as there; a back end may write them together (the embedded store's bulk loader)."""
+
     def remove_graph(self, graph_iri: str) -> None:
         """Drop a named graph; triples that other graphs also hold stay in those graphs."""
 
@@ -149,7 +154,7 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if isinstance(term, URIRef):
             return ox.NamedNode(str(term))
         if isinstance(term, BNode):
-            return _blank_node(str(term))
+            return blank_node(str(term))
         if isinstance(term, Literal):
             if term.language:
                 return ox.Literal(str(term), language=term.language)
@@ -161,7 +166,7 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(Errors.E032.format(path="term", reason=f"not an RDF term: {term!r}"))
 
 
-def _blank_node(label: str) -> ox.BlankNode:
+def blank_node(label: str) -> ox.BlankNode:
     """A blank node keeping the rdflib label when SPARQL allows it, else a stable hex label."""
     if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_\-]*", label):
         return ox.BlankNode(label)
@@ -203,6 +208,7 @@ def triples_to_quads(graph: rdflib.Graph, graph_iri: str) -> Iterator[ox.Quad]:
     name = graph_node(graph_iri)
     for s, p, o in graph.triples((None, None, None)):
         yield ox.Quad(subject_term(s), predicate_term(p), object_term(o), name)
+
 
 
 def retract_from_union(name: str) -> str:

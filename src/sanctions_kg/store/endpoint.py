@@ -25,6 +25,7 @@ import rdflib
 from sanctions_kg.errors import Errors, StoreError
 from sanctions_kg.store.base import (
     Bindings,
+    GraphWrite,
     QueryKind,
     QueryResult,
     check_bindings,
@@ -138,6 +139,11 @@ class EndpointStore:
         self._send(self._default_graph_url(), body, headers).close()
         for old in replaces:
             self.remove_graph(old)
+
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        """One :meth:`add_graph` request per graph: each is its own transaction on the server."""
+        for graph_iri, graph, replaces in graphs:
+            self.add_graph(graph_iri, graph, replaces)
 
     def _default_graph_url(self) -> str:
         separator = "&" if "?" in (self.graph_store_url or "") else "?"
