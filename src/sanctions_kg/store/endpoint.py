@@ -30,9 +30,9 @@ from sanctions_kg.store.base import (
     QueryResult,
     check_bindings,
     classify_result,
-    convert_triples,
     graph_node,
     inject_values,
+    native_triples,
     ntriples_lines,
     quads_to_dataset,
     replace_graph_request,
@@ -193,7 +193,7 @@ class EndpointStore:
             return header, Stream(items, on_close=response.close, translate=translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
-        return QueryResult(kind, variables, items=items, boolean=boolean)
+        return QueryResult(kind, variables, items=items, boolean=boolean, native=True)
 
     def _parse(self, response: HTTPResponse) -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
         """Header and item stream of the response, parsed by pyoxigraph according to its media type."""
@@ -205,7 +205,7 @@ class EndpointStore:
             rdf_format = ox.RdfFormat.from_media_type(media_type)
             if rdf_format is not None:
                 triples = (quad.triple for quad in ox.parse(response, rdf_format))
-                return ("construct", ["subject", "predicate", "object"], None), convert_triples(triples)
+                return ("construct", ["subject", "predicate", "object"], None), native_triples(triples)
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
         raise StoreError(Errors.E033.format(url=self.query_url, reason=f"unexpected response type {media_type!r}"))

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store import base
+from sanctions_kg.store import base, terms
 from sanctions_kg.store.base import Bindings, GraphWrite, QueryKind, QueryResult, graph_node
 from sanctions_kg.store.timeout import Stream, run_with_deadline
 
@@ -59,7 +59,7 @@ class TermCache:
         found = cache.get(term)
         if found is None:
             if isinstance(term, rdflib.BNode):
-                return base.blank_node(f"{graph_iri} {term}")
+                return terms.blank_node(f"{graph_iri} {term}")
             found = cache[term] = convert(term)
         return found
 
@@ -236,7 +236,7 @@ class OxigraphStore:
             return header, Stream(items, translate=self._translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
-        return QueryResult(kind, variables, items=items, boolean=boolean)
+        return QueryResult(kind, variables, items=items, boolean=boolean, native=True)
 
     def _evaluate(self, store: ox.Store, sparql: str, bindings: dict[str, Any]) -> Any:
         """The pyoxigraph result object, with substitutions or, failing those, a VALUES block."""
