@@ -25,7 +25,7 @@ from .ids import document_iri
 from .nlp import build_pipeline
 from .parse import Prepared, parse_documents
 from .records import Document
-from .resolve import EventIndex, index_from_store
+from .resolve import EventIndex, Identities, index_from_store
 from .salvage import salvage_graph
 from .settings import Settings, load_settings
 from .store import Store, check_reachable
@@ -40,6 +40,9 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
+#: documents per store write: the embedded store's bulk loader costs about 60 ms a call besides its quads
+#: (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half)
+STORE_BATCH = 512
 
 
 @dataclass
@@ -72,8 +75,9 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
     With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
     parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
-    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
-    (:mod:`sanctions_kg.distributed`); identity, graphs, validation and storing stay here.
+    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) triage, parse, extraction, graphs and
+    validation run on Dask workers (:mod:`sanctions_kg.distributed`); identity and storing stay here, and
+    a graph a worker wrote with other identities is written again here (:mod:`sanctions_kg.prebuilt`).
     """
     settings = settings or load_settings()
     report = BuildReport()
@@ -96,26 +100,28 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
-    if triage:
+    flush_at = max(size, settings.validate_batch, STORE_BATCH)
+    if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
             graph = build_document_graph(facts, index.resolve(facts))
             pending.append(_Pending(document, graph, 0, stale, trusted=True))
-            if len(pending) >= max(size, settings.validate_batch):
-                _flush(pending, store, report, validate, bar, index, record)
+            if len(pending) >= flush_at:
+                _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
         docs = triaged(docs, get_triage(settings), skip)
-    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record, bar):
+    stream = _facts_stream(docs, settings, size, n_process, scheduler, record, bar, (validate, triage))
+    for found, document, stale in stream:
         try:
             facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
-            pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
+            pending.append(_pending(found, document, facts, identities, stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
-        if len(pending) >= max(size, settings.validate_batch):
-            _flush(pending, store, report, validate, bar, index, record)
-    _flush(pending, store, report, validate, bar, index, record)
+        if len(pending) >= flush_at:
+            _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+    _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
     if bar is not None:
         bar.close()
     return report
@@ -123,9 +129,12 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
 
 def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
                   scheduler: Any, record: Callable[[DocumentError], None],
-                  bar: _Progress | None = None) -> Iterator[tuple[Any, Document, list[str]]]:
+                  bar: _Progress | None = None,
+                  checks: tuple[bool, bool] = (True, True)) -> Iterator[tuple[Any, Document, list[str]]]:
     """``(facts or parse failure, document, stale)``: extracted here after :func:`parse.parse_documents`
-    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers.
+    (normalised view, chunked long texts, one failure per document), or a ``Prebuilt`` (triaged,
+    parsed, extracted, written and, as ``checks`` = (validate, triage) say, checked) sent back by Dask
+    workers, whose notes are recorded here.
 
     The model (or the cluster) is loaded only once a document has passed triage: a batch of new
     documents that triage rejects all is stored without it.
@@ -138,8 +147,11 @@ def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings
         from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
         if bar is not None:
             bar.say(f"loading model {settings.model} on the Dask workers …")
-        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size):
-            yield found, document, stale
+        validate, triage = checks
+        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size,
+                                                               validate=validate, triage=triage):
+            if found.record(record):
+                yield found, document, stale
         return
     if bar is not None:
         bar.say(f"loading model {settings.model} …")
@@ -181,7 +193,18 @@ def _facts(found: Any, document: Document) -> DocumentFacts:
     """The facts of one document, or the failure met while finding them (raised here, reported as E012)."""
     if isinstance(found, Exception):
         raise found
-    return found if isinstance(found, DocumentFacts) else extract_document(found, document)
+    facts = getattr(found, "facts", found)  # a Dask worker's Prebuilt carries them
+    return facts if isinstance(facts, DocumentFacts) else extract_document(found, document)
+
+
+def _pending(found: Any, document: Document, facts: DocumentFacts, identities: Identities,
+             stale: list[str]) -> _Pending:
+    """The document's graph, waiting for validation; a Dask worker's graph is taken when it was written
+    with these identities, and needs no second check when it passed the shapes there."""
+    graph = found.graph_for(identities) if hasattr(found, "graph_for") else None
+    if graph is not None:
+        return _Pending(document, graph, len(facts), stale, trusted=found.checked)
+    return _Pending(document, build_document_graph(facts, identities), len(facts), stale)
 
 
 @dataclass(frozen=True)
@@ -228,12 +251,13 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc, stale
 
 
-def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool,
-           bar: _Progress | None = None,
-           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None) -> None:
-    """Validate a batch of document graphs and store the valid ones, each in one transaction.
+def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar: _Progress | None = None,
+           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None,
+           chunk: int = 64) -> None:
+    """Validate document graphs, ``chunk`` at a time, and store the valid ones with one ``add_graphs``
+    (the embedded store's bulk loader), each document still whole or not at all.
 
-    The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
+    The shapes are checked once on a chunk's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others,
     and a failing graph loses only its failing facts (:func:`_salvage`).
     A changed file's earlier graph is removed in the same transaction that stores its new graph: a new
@@ -241,10 +265,27 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     document's events only once its graph is stored, so a rejected document leaves no trace in the
     identities of later batches.
     """
-    if not pending:
-        return
+    ready = [item for start in range(0, len(pending), chunk)
+             for item in _checked(pending[start:start + chunk], validate, report, index, record, bar)]
+    if ready:
+        store.add_graphs([(str(document_iri(i.document.doc_id)), i.graph, i.stale) for i in ready])
+    for item in ready:
+        if index is not None:
+            index.commit(item.document.doc_id)
+        report.replaced += bool(item.stale)
+        report.added += 1
+        report.facts += item.facts
+        if bar is not None:
+            bar.stored()
+    pending.clear()
+
+
+def _checked(pending: list[_Pending], validate: bool, report: BuildReport, index: EventIndex | None,
+             record: Callable[[DocumentError], None] | None, bar: _Progress | None = None) -> list[_Pending]:
+    """The documents of one chunk that may be stored, a failing graph salvaged; the others discarded."""
     checked = [p.graph for p in pending if not p.trusted]
     batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
+    ready: list[_Pending] = []
     for item in pending:
         if not batch_ok and not item.trusted:
             salvaged = _salvage(item, report, record)
@@ -255,15 +296,8 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
                     bar.lost()
                 continue
             item = salvaged
-        store.add_graph(str(document_iri(item.document.doc_id)), item.graph, replaces=item.stale)
-        if index is not None:
-            index.commit(item.document.doc_id)
-        report.replaced += bool(item.stale)
-        report.added += 1
-        report.facts += item.facts
-        if bar is not None:
-            bar.stored()
-    pending.clear()
+        ready.append(item)
+    return ready
 
 
 def _salvage(item: _Pending, report: BuildReport,

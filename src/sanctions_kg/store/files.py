@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store.base import NAMESPACES, object_term, predicate_term, subject_term
+from sanctions_kg.store.base import NAMESPACES, GraphWrite, object_term, predicate_term, subject_term
 from sanctions_kg.store.oxigraph import OxigraphStore
 
 #: suffix -> (rdflib serializer name, pyoxigraph format, keeps named graphs)
@@ -206,6 +206,10 @@ class FileStore(OxigraphStore):
     def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
         super().add_graph(graph_iri, graph, replaces)
         self._modified = True
+
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        super().add_graphs(graphs)
+        self._modified = self._modified or bool(graphs)
 
     def remove_graph(self, graph_iri: str) -> None:
         super().remove_graph(graph_iri)
