@@ -31,7 +31,7 @@ from .settings import Settings, load_settings
 from .store import Store, check_reachable
 from .textnorm import restore
 from .triage import get_triage, triaged
-from .validate import validate_graph
+from .validate import conforms, validate_graph
 from .vocabulary import sparql_prefixes
 
 SAME_FILE_QUERY = sparql_prefixes("skg") + """
@@ -199,7 +199,7 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     if not pending:
         return
     checked = [p.graph for p in pending if not p.trusted]
-    batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
+    batch_ok = not validate or not checked or conforms(_union(checked))
     for item in pending:
         if not batch_ok and not item.trusted:
             salvaged = _salvage(item, report, record)

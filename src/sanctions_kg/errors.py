@@ -58,6 +58,7 @@ class Errors:
     E073 = "[E073] invalid graph, not stored: {detail}"
     E060 = "[E060] Dask scheduler {scheduler} cannot be reached ({reason})"
     E061 = "[E061] bad --scheduler '{scheduler}': expected tcp://HOST:PORT or local:N (N workers, N >= 1)"
+    E083 = "[E083] bad setting {name}={value!r}: expected {known}"
 
 
 class SanctionsKGError(Exception):
