@@ -31,7 +31,7 @@ from .settings import Settings, load_settings
 from .store import Store, check_reachable
 from .textnorm import restore
 from .triage import get_triage, triaged
-from .validate import validate_graph
+from .validate import conforms, validate_graph
 from .vocabulary import sparql_prefixes
 
 SAME_FILE_QUERY = sparql_prefixes("skg") + """
@@ -284,7 +284,7 @@ def _checked(pending: list[_Pending], validate: bool, report: BuildReport, index
              record: Callable[[DocumentError], None] | None, bar: _Progress | None = None) -> list[_Pending]:
     """The documents of one chunk that may be stored, a failing graph salvaged; the others discarded."""
     checked = [p.graph for p in pending if not p.trusted]
-    batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
+    batch_ok = not validate or not checked or conforms(_union(checked))
     ready: list[_Pending] = []
     for item in pending:
         if not batch_ok and not item.trusted:

@@ -61,6 +61,7 @@ class Errors:
     # E074-E077: the query command's output
     E074 = "[E074] cannot write results to {path}: {reason}; nothing was written"
     E075 = "[E075] {option} does not apply to this {kind} query"
+    E083 = "[E083] bad setting {name}={value!r}: expected {known}"
 
 
 class SanctionsKGError(Exception):

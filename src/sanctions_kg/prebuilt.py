@@ -35,7 +35,7 @@ from .resolve import EventIndex, Identities
 from .settings import Settings
 from .textnorm import restore
 from .triage import get_triage
-from .validate import validate_graph
+from .validate import conforms
 
 Triple = tuple[Any, Any, Any]
 Note = tuple[str, str, bool]  # a DocumentError as (message, path, warning): the exception itself does not pickle
@@ -124,9 +124,9 @@ def _check(graphs: list[tuple[Triple, ...]], validate: bool) -> list[bool]:
     present = [i for i, triples in enumerate(graphs) if triples]
     if not validate:
         return [True] * len(graphs)
-    if present and validate_graph(_graph(t for i in present for t in graphs[i])).conforms:
+    if present and conforms(_graph(t for i in present for t in graphs[i])):
         return [True] * len(graphs)
-    return [bool(triples) and validate_graph(_graph(triples)).conforms for triples in graphs]
+    return [bool(triples) and conforms(_graph(triples)) for triples in graphs]
 
 
 def _graph(triples: Iterator[Triple] | tuple[Triple, ...]) -> Graph:

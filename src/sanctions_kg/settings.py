@@ -8,9 +8,12 @@ install reads ``ontology/`` in the checkout; ``SANCTIONS_KG_ONTOLOGY`` points an
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+
+from .errors import Errors, SanctionsKGError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -60,14 +63,46 @@ class Settings:
     batch_size: int = 16
     # documents whose graphs are validated together (pySHACL's per-call cost dominates small batches)
     validate_batch: int = 64
+    # the SHACL engine that gives the verdict: "pyshacl-turbo" (Rust, used when installed) or "pyshacl";
+    # pySHACL writes every report either way (validate.py)
+    shacl_engine: str = "pyshacl-turbo"
+    # stock components of the model replaced by a compiled equivalent of ours that sets the same
+    # attributes (nlp/attributes.py: the attribute ruler's patterns as array lookups, 6x cheaper); the
+    # stock component stays in the pipeline, disabled (nlp.disabled). SANCTIONS_KG_COMPILED=none keeps
+    # the model as shipped.
+    compiled_components: tuple[str, ...] = ("attribute_ruler",)
     timeout: float = 30.0
     default_store: Path = field(default_factory=_default_store)
 
 
+SHACL_ENGINES = ("pyshacl-turbo", "pyshacl")
+COMPILABLE = ("attribute_ruler",)
+
+
 def load_settings() -> Settings:
-    """Settings from the environment (``SANCTIONS_KG_MODEL``, ``SANCTIONS_KG_MAX_BYTES``)."""
+    """Settings from the environment (``SANCTIONS_KG_MODEL``, ``SANCTIONS_KG_MAX_BYTES``,
+    ``SANCTIONS_KG_SHACL_ENGINE``)."""
     env = os.environ
+    engine = env.get("SANCTIONS_KG_SHACL_ENGINE", Settings.shacl_engine)
+    _check("SANCTIONS_KG_SHACL_ENGINE", engine, [engine], SHACL_ENGINES)
+    compiled = _names(env.get("SANCTIONS_KG_COMPILED"), Settings.compiled_components)
+    _check("SANCTIONS_KG_COMPILED", env.get("SANCTIONS_KG_COMPILED"), compiled, COMPILABLE)
     return Settings(
         model=env.get("SANCTIONS_KG_MODEL", Settings.model),
         max_bytes=int(env.get("SANCTIONS_KG_MAX_BYTES", Settings.max_bytes)),
+        shacl_engine=engine,
+        compiled_components=compiled,
     )
+
+
+def _check(name: str, value: str | None, given: Iterable[str], known: tuple[str, ...]) -> None:
+    """E083 for a value outside ``known``: a typo must not silently pick the default."""
+    if any(v not in known for v in given):
+        raise SanctionsKGError(Errors.E083.format(name=name, value=value, known=" or ".join(known)))
+
+
+def _names(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """A comma-separated list of names; ``none`` (or nothing) for none, unset for ``default``."""
+    if value is None:
+        return default
+    return tuple(n.strip() for n in value.split(",") if n.strip() and n.strip().lower() != "none")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 import spacy
@@ -11,6 +12,7 @@ from spacy.util import compile_infix_regex
 
 from ..settings import Settings, load_settings
 from . import components  # noqa: F401  (registers the factories)
+from .attributes import use_compiled_attributes
 from .gazetteer import load_yaml
 
 DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after": "ner"}),
@@ -38,13 +40,22 @@ def add_domain_components(nlp: Language, settings: Settings) -> Language:
     return nlp
 
 
+def load_model(settings: Settings) -> Language:
+    """``spacy.load(settings.model)``, with the stock components that ``settings.compiled_components``
+    names replaced by our compiled equivalents (the stock ones stay in the pipeline, disabled)."""
+    nlp = spacy.load(settings.model)
+    if "attribute_ruler" in settings.compiled_components:
+        use_compiled_attributes(nlp, "attribute_ruler")
+    return nlp
+
+
 @lru_cache(maxsize=4)
-def _cached(model: str, rules_dir: str) -> Language:
-    settings = Settings(model=model, rules_dir=__import__("pathlib").Path(rules_dir))
-    return add_domain_components(spacy.load(model), settings)
+def _cached(model: str, rules_dir: str, compiled: tuple[str, ...]) -> Language:
+    settings = Settings(model=model, rules_dir=Path(rules_dir), compiled_components=compiled)
+    return add_domain_components(load_model(settings), settings)
 
 
 def build_pipeline(settings: Settings | None = None) -> Language:
     """The full pipeline for ``settings.model`` (cached per process: loading takes a second)."""
     settings = settings or load_settings()
-    return _cached(settings.model, str(settings.rules_dir))
+    return _cached(settings.model, str(settings.rules_dir), settings.compiled_components)
