@@ -94,9 +94,9 @@ _BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
 def resolve_days(text: str, published: date | None) -> list[date]:
-    """Every day a list of dates names: "27 February, 5 and 24 March", "March 2 and March 19".
+    """Every day a list of dates names: "8 June, 12 and 30 July", "August 4 and August 21".
 
-    A bare day number borrows the month (and year) of the next item that has one ("5 and 24 March"),
+    A bare day number borrows the month (and year) of the next item that has one ("12 and 30 July"),
     else of the item before ("March 2 and 19"). Anything that is not such a list resolves as one date.
     """
     parts = [p for p in _LIST_SEP.split(text.strip()) if p]

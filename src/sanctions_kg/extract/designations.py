@@ -202,8 +202,6 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return False
     if _under_sanctions(ctx, ent):
         return True
-    if _names_group(ent):
-        return False
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
         return not modifier and not _governed_by_stop_prep(ctx, ent)

@@ -85,8 +85,8 @@ def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -
 
 
 def date_groups(ctx: DocContext, sent: Span) -> list[Span]:
-    """The date expressions of ``sent``, with a list of days one span: the tagger splits "27 February, 5
-    and 24 March" into "27 February", "5" and "24 March", and tags the "3" of "3, 9 and 14 May" a number."""
+    """The date expressions of ``sent``, with a list of days one span: the tagger splits "8 June, 12
+    and 30 July" into "8 June", "12" and "30 July", and tags the "4" of "4, 11 and 19 October" a number."""
     groups: list[Span] = []
     for ent in ctx.date_spans(sent):
         start = ent.start

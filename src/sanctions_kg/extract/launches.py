@@ -222,8 +222,10 @@ def segment_count(ctx: DocContext, segment: Span, default: int | None) -> int | 
 def counts_launches(ctx: DocContext, num: Token) -> bool:
     """``num`` quantifies a missile, a launch or "more" of them ("three missiles", "two more"), or stands
     for them alone ("and two on 9 May"); the number of a resolution or an article does not."""
-    if num.dep_ == "nummod" or num.head.lemma_.lower() in rules()["document_nouns"]:
-        head = num.head
+    head = num.head
+    if lemma(head) in rules()["document_nouns"]:
+        return False
+    if num.dep_ == "nummod":
         return (is_missile_token(ctx, head) or is_noun_cue(head) or head.lower_ in rules()["more_words"]
                 or (num.ent_type_ == "CARDINAL" and head.ent_type_ == "DATE"))  # "two on 9 May", misparsed
     return num.dep_ not in {"compound", "appos", "npadvmod", "quantmod"}
@@ -304,7 +306,7 @@ def np_number(noun: Token) -> int | None:
 # --- filters -----------------------------------------------------------------------------------
 
 def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
-    """"its launches on 27 February, 5 and 24 March" names its launches day by day; "60 launches in
+    """"the launches on 8 June, 12 and 30 July" names them day by day; "60 launches in
     2023" or "successive tests starting from 5 January" only count them."""
     days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) for d in resolve_days(g.text, ctx.published)}
     return len(days) >= 2 and not vague_quantity(noun, [])
