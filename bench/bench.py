@@ -45,13 +45,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules 
 
 from common import BENCH_DIR, MODES, REPO_DIR, _round, log
 from phases_build import phase_extract, phase_rss
+from phases_load import phase_load
 from phases_memory import BIGDOC_MB, phase_bigdoc, write_bigdoc
 from phases_query import phase_oxload, phase_query
 from ratios import overheads, speedups
 from report import ratio_entry, render, write_readme_block
 from scale import phase_dask, phase_memory, phase_triage
 
-PHASES = ("extract", "rss", "oxload", "query", "triage", "dask", "memory", "bigdoc")
+PHASES = ("extract", "rss", "oxload", "query", "triage", "dask", "memory", "load", "bigdoc")
 
 # Orchestration
 # ------------------------------------------------------------------------------------------------
@@ -122,6 +123,8 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
         oxload = run_phase("oxload", mode_name, work)
         log("queries: rdflib vs OxigraphStore vs raw pyoxigraph vs KnowledgeGraph")
         query = run_phase("query", mode_name, work)
+        log(f"bulk loading: OxigraphStore.add_graphs vs raw bulk_extend ({mode['rounds']} rounds)")
+        load = run_phase("load", mode_name, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -146,7 +149,8 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
             "dask_2_vs_1_workers", dask["ratio"],
             f"build docs/s on a 2-worker ÷ 1-worker LocalCluster, {dask['documents']} relevant docs, "
             f"{os.cpu_count()} CPUs; median of {len(dask['ratios'])} interleaved rounds",
-            rounds=dask["ratios"], docs_per_s_1=dask["a_rates"], docs_per_s_2=dask["b_rates"]),
+            rounds=dask["ratios"], docs_per_s_1=dask["a_rates"], docs_per_s_2=dask["b_rates"],
+            cpu_bound_rounds=dask["cpu_bound_ratios"], machine_2_vs_1_rounds=dask["machine_ratios"]),
         "memory_5000_vs_500": ratio_entry(
             "memory_5000_vs_500", mix_large["peak_rss_mb"] / mix_small["peak_rss_mb"],
             f"peak RSS {mix_large['peak_rss_mb']:.0f} MB ({mix_large['documents']} docs) ÷ "
@@ -171,6 +175,13 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
             "query_overhead_vs_pyoxigraph", over["geomean"],
             f"geomean over the {over['measured']} CQs run through KnowledgeGraph, "
             f"{oxload['distinct_triples']:,} triples"),
+        "bulk_load_vs_raw": ratio_entry(
+            "bulk_load_vs_raw", load["ratio"],
+            f"triples/s of OxigraphStore.add_graphs ({load['batch']} graphs a call, from rdflib graphs) ÷ raw "
+            f"pyoxigraph bulk_extend of the same {load['raw_quads']:,} quads, {load['triples']:,} triples, on disk; "
+            f"median of {len(load['ratios'])} interleaved rounds (wall)",
+            rounds=load["ratios"], cpu_rounds=load["cpu_ratios"], triples_per_s=load["ours_triples_per_s"],
+            raw_triples_per_s=load["raw_triples_per_s"], add_graph_triples_per_s=load["add_graph_triples_per_s"]),
         "absolute": {
             "mode": mode_name,
             "timestamp": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
@@ -181,7 +192,7 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
             "platform": platform.platform(),
             "versions": versions(),
             "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in mode.items()},
-            "triage": triage, "extract": extract, "dask": dask,
+            "triage": triage, "extract": extract, "dask": dask, "load": load,
             "memory": {"small": rss_small, "large": rss_large, "mix_small": mix_small, "mix_large": mix_large},
             "graph": {**oxload, "rdflib_load_seconds": query["rdflib_load_seconds"]},
             "query_speedup_kind": speed["kind"],
@@ -245,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             result = phase_bigdoc(mode, args.work, args.corpus)
         elif args.phase == "oxload":
             result = phase_oxload(mode, args.work)
+        elif args.phase == "load":
+            result = phase_load(mode, args.work)
         else:
             result = phase_query(mode, args.work)
         args.json.write_text(json.dumps(result, default=str))

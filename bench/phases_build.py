@@ -71,12 +71,12 @@ class BuildTimer:
         b.build_pipeline = timed("pipeline", originals["build_pipeline"])
         if "_union" in originals:  # batch validation merges the batch's graphs first: counted as validation
             b._union = timed("validate", originals["_union"])
-        store.add_graph = timed("store_write", store.add_graph)
+        store.add_graphs = timed("store_write", store.add_graphs)  # build stores a batch at once
 
         def uninstall() -> None:
             for name, fn in originals.items():
                 setattr(b, name, fn)
-            del store.add_graph
+            del store.add_graphs
         return uninstall
 
     def split(self, total: float) -> dict[str, float]:

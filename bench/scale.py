@@ -70,7 +70,16 @@ def phase_triage(mode: dict[str, Any], work: Path) -> dict[str, Any]:
 
 
 def phase_dask(mode: dict[str, Any], work: Path) -> dict[str, Any]:
-    """docs/s of ``build`` on a 2-worker ``LocalCluster`` ÷ on a 1-worker one, same documents, interleaved."""
+    """docs/s of ``build`` on a 2-worker ``LocalCluster`` ÷ on a 1-worker one, same documents, interleaved.
+
+    Beside the wall-clock rates, each run reports the CPU seconds of the calling process (build, and the
+    scheduler, which a LocalCluster runs in it) and of each worker process, and the load average; from
+    those, ``cpu_bound_ratios`` is the ratio the runs would give on otherwise idle cores (1 worker: the
+    busier of its worker and the caller; 2 workers: the busiest process, or all CPU seconds over two
+    cores), which tells a loaded machine's noise from the design's limit.
+    """
+    import os
+
     from corpus import replicate
     from sanctions_kg.build import build
     from sanctions_kg.distributed import dask_client
@@ -80,22 +89,75 @@ def phase_dask(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     settings = load_settings()
     n, batch = mode["dask_docs"], mode["dask_batch_size"]
     folder = replicate(work / "dask", n)[0].parent
+    runs: dict[str, list[dict[str, Any]]] = {"1": [], "2": []}
     with dask_client("local:1", settings) as one, dask_client("local:2", settings) as two:
-        def rate(client: Any) -> Callable[[], float]:
+        def rate(client: Any, key: str) -> Callable[[], float]:
             def run() -> float:
+                before, cpu = client.run(_process_cpu), time.process_time()
                 with OxigraphStore(None) as store:
                     t = time.perf_counter()
                     report = build([folder], store, settings, batch_size=batch, progress=False, scheduler=client)
                     seconds = time.perf_counter() - t
+                after = client.run(_process_cpu)
                 if report.added + len(report.invalid) != n:
                     raise SystemExit(f"bench: the Dask build handled {report.added} of {n} documents")
+                runs[key].append({"seconds": round(seconds, 2), "caller_cpu_s": round(time.process_time() - cpu, 2),
+                                  "worker_cpu_s": sorted(round(after[w] - before[w], 2) for w in after),
+                                  "load_average": round(os.getloadavg()[0], 2)})
                 return n / seconds
             return run
 
-        rate(one)()  # warm both: first tasks, shapes in this process
-        rate(two)()
-        result = interleaved(rate(one), rate(two), mode["rounds"])
-    return {**result, "documents": n, "batch_size": batch}
+        rate(one, "1")()  # warm both: first tasks, shapes in this process
+        rate(two, "2")()
+        runs["1"].clear()
+        runs["2"].clear()
+        machine: list[float] = []
+
+        def two_then_probe() -> float:
+            found = rate(two, "2")()
+            machine.append(round(_machine_ratio(), 3))
+            return found
+
+        result = interleaved(rate(one, "1"), two_then_probe, mode["rounds"])
+    bound = [_cpu_bound(a) / _cpu_bound(b) for a, b in zip(runs["1"], runs["2"], strict=True)]
+    return {**result, "documents": n, "batch_size": batch, "runs_1": runs["1"], "runs_2": runs["2"],
+            "cpu_bound_ratios": [round(r, 3) for r in bound], "machine_ratios": machine}
+
+
+BURN = "x = 0\nfor i in range(4_000_000):\n    x += i * i\n"
+
+
+def _machine_ratio() -> float:
+    """What two processes gain over one on this machine right now: the same pure-Python work (two equal
+    pieces) run by one process after the other ÷ by two at once. 2.0 on two idle cores; on a shared
+    machine it says how much of the second core the other users left."""
+    import subprocess
+    import sys
+
+    def wall(parallel: int) -> float:
+        t = time.perf_counter()
+        for _ in range(2 // parallel):
+            procs = [subprocess.Popen([sys.executable, "-c", BURN]) for _ in range(parallel)]
+            for proc in procs:
+                proc.wait()
+        return time.perf_counter() - t
+
+    return wall(1) / wall(2)
+
+
+def _process_cpu() -> float:
+    """CPU seconds of the process this runs in (``client.run`` calls it in each worker)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_bound(run: dict[str, Any]) -> float:
+    """The seconds a run would take on two otherwise idle cores: its busiest process, or all its CPU
+    seconds spread over both cores, whichever is longer."""
+    processes = [run["caller_cpu_s"], *run["worker_cpu_s"]]
+    return max(max(processes), sum(processes) / 2)
 
 
 def phase_memory(mode: dict[str, Any], work: Path, corpus_dir: Path) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from .ids import document_iri
 from .nlp import build_pipeline
 from .parse import Prepared, parse_documents
 from .records import Document
-from .resolve import EventIndex, index_from_store
+from .resolve import EventIndex, Identities, index_from_store
 from .salvage import salvage_graph
 from .settings import Settings, load_settings
 from .store import Store, check_reachable
@@ -40,6 +40,9 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
+#: documents per store write: the embedded store's bulk loader costs about 60 ms a call besides its quads
+#: (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half)
+STORE_BATCH = 512
 
 
 @dataclass
@@ -65,60 +68,96 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
           triage: bool = True, scheduler: Any = None) -> BuildReport:
     """Add the documents under ``paths`` to ``store``; bad files are reported, never fatal.
 
+    First every document is read and its content hash looked up in the store; only if one is new
+    are triage, the spaCy model (or the Dask cluster) and the event index loaded, so an unchanged
+    rebuild costs the reading and the look-ups alone. The new documents are then read again, one
+    at a time (a second read costs far less than holding a corpus in memory), and parsed.
+
     With ``triage`` (the default) a document in which no cue of ``rules/triage.yml`` occurs is not
     parsed: its document node is stored (so a rebuild skips it) without facts. With ``scheduler``
-    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) the parse and extraction run on Dask workers
-    (:mod:`sanctions_kg.distributed`); identity, graphs, validation and storing stay here.
+    (``tcp://HOST:PORT``, ``local:N`` or a ``distributed.Client``) triage, parse, extraction, graphs and
+    validation run on Dask workers (:mod:`sanctions_kg.distributed`); identity and storing stay here, and
+    a graph a worker wrote with other identities is written again here (:mod:`sanctions_kg.prebuilt`).
     """
     settings = settings or load_settings()
     report = BuildReport()
+    bar: _Progress | None = None
 
     def record(err: DocumentError) -> None:
         (report.warnings if err.warning else report.errors).append(err)
+        if bar is not None and not err.warning:  # a new document that will not be stored
+            bar.lost()
         if on_error:
             on_error(err)
 
     check_reachable(store)  # before the model: a server that is down is reported at once
-    docs = _new_documents(iter_documents(paths, settings.max_bytes, record), store, report)
+    todo = _unstored(iter_documents(paths, settings.max_bytes, record), store, report)
+    if not todo:
+        return report  # everything is stored already: no triage, no model, no cluster is loaded
+    bar = _progress_bar(progress, len(todo))
+    reread = iter_documents([Path(p) for p in todo], settings.max_bytes, _errors_only(record))
+    docs: Iterator[tuple[Document, list[str]]] = ((doc, todo[doc.path]) for doc in reread)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
-    bar = _progress_bar(progress)
-    if triage:
+    flush_at = max(size, settings.validate_batch, STORE_BATCH)
+    if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
             graph = build_document_graph(facts, index.resolve(facts))
             pending.append(_Pending(document, graph, 0, stale, trusted=True))
-            if len(pending) >= max(size, settings.validate_batch):
-                _flush(pending, store, report, validate, bar, index, record)
+            if len(pending) >= flush_at:
+                _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
         docs = triaged(docs, get_triage(settings), skip)
-    for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record):
+    stream = _facts_stream(docs, settings, size, n_process, scheduler, record, bar, (validate, triage))
+    for found, document, stale in stream:
         try:
             facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
-            pending.append(_Pending(document, build_document_graph(facts, identities), len(facts), stale))
+            pending.append(_pending(found, document, facts, identities, stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
-        if len(pending) >= max(size, settings.validate_batch):
-            _flush(pending, store, report, validate, bar, index, record)
-    _flush(pending, store, report, validate, bar, index, record)
+        if len(pending) >= flush_at:
+            _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+    _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
     if bar is not None:
         bar.close()
     return report
 
 
 def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings, size: int, n_process: int,
-                  scheduler: Any, record: Callable[[DocumentError], None]) -> Iterator[tuple[Any, Document, list[str]]]:
+                  scheduler: Any, record: Callable[[DocumentError], None],
+                  bar: _Progress | None = None,
+                  checks: tuple[bool, bool] = (True, True)) -> Iterator[tuple[Any, Document, list[str]]]:
     """``(facts or parse failure, document, stale)``: extracted here after :func:`parse.parse_documents`
-    (normalised view, chunked long texts, one failure per document), or sent back by Dask workers."""
+    (normalised view, chunked long texts, one failure per document), or a ``Prebuilt`` (triaged,
+    parsed, extracted, written and, as ``checks`` = (validate, triage) say, checked) sent back by Dask
+    workers, whose notes are recorded here.
+
+    The model (or the cluster) is loaded only once a document has passed triage: a batch of new
+    documents that triage rejects all is stored without it.
+    """
+    first = next(docs, None)
+    if first is None:
+        return
+    docs = chain([first], docs)
     if scheduler is not None:
         from .distributed import extract_with_scheduler  # lazily: Dask is only imported when used
-        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size):
-            yield found, document, stale
+        if bar is not None:
+            bar.say(f"loading model {settings.model} on the Dask workers …")
+        validate, triage = checks
+        for found, (document, stale) in extract_with_scheduler(docs, settings, scheduler, batch_size=size,
+                                                               validate=validate, triage=triage):
+            if found.record(record):
+                yield found, document, stale
         return
+    if bar is not None:
+        bar.say(f"loading model {settings.model} …")
     nlp = build_pipeline(settings)
+    if bar is not None:
+        bar.unpause()  # the load is no part of the rate the ETA is drawn from
     for zone in _memory_zones(nlp, docs, n_process):
         for parsed, item in parse_documents(nlp, zone, batch_size=size, n_process=n_process,
                                             max_bytes=settings.max_bytes, on_error=record):
@@ -154,7 +193,18 @@ def _facts(found: Any, document: Document) -> DocumentFacts:
     """The facts of one document, or the failure met while finding them (raised here, reported as E012)."""
     if isinstance(found, Exception):
         raise found
-    return found if isinstance(found, DocumentFacts) else extract_document(found, document)
+    facts = getattr(found, "facts", found)  # a Dask worker's Prebuilt carries them
+    return facts if isinstance(facts, DocumentFacts) else extract_document(found, document)
+
+
+def _pending(found: Any, document: Document, facts: DocumentFacts, identities: Identities,
+             stale: list[str]) -> _Pending:
+    """The document's graph, waiting for validation; a Dask worker's graph is taken when it was written
+    with these identities, and needs no second check when it passed the shapes there."""
+    graph = found.graph_for(identities) if hasattr(found, "graph_for") else None
+    if graph is not None:
+        return _Pending(document, graph, len(facts), stale, trusted=found.checked)
+    return _Pending(document, build_document_graph(facts, identities), len(facts), stale)
 
 
 @dataclass(frozen=True)
@@ -166,6 +216,23 @@ class _Pending:
     facts: int
     stale: list[str]
     trusted: bool = False  # a triage-rejected document's node alone: written by us, not worth a SHACL run
+
+
+def _unstored(docs: Iterator[Document], store: Store, report: BuildReport) -> dict[str, list[str]]:
+    """The path of each document whose content is not stored yet, with its file's stored graphs.
+
+    Paths only, in reading order: the texts are read again when parsed, so a large corpus is never
+    held in memory, and its count is the progress bar's total.
+    """
+    return {doc.path: stale for doc, stale in _new_documents(docs, store, report)}
+
+
+def _errors_only(record: Callable[[DocumentError], None]) -> Callable[[DocumentError], None]:
+    """The callback for reading the new documents again: their warnings (E016) were said the first time."""
+    def report(err: DocumentError) -> None:
+        if not err.warning:
+            record(err)
+    return report
 
 
 def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) -> Iterator[tuple[Document, list[str]]]:
@@ -184,11 +251,13 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
         yield doc, stale
 
 
-def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None,
-           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None) -> None:
-    """Validate a batch of document graphs and store the valid ones, each in one transaction.
+def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar: _Progress | None = None,
+           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None,
+           chunk: int = 64) -> None:
+    """Validate document graphs, ``chunk`` at a time, and store the valid ones with one ``add_graphs``
+    (the embedded store's bulk loader), each document still whole or not at all.
 
-    The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
+    The shapes are checked once on a chunk's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others,
     and a failing graph loses only its failing facts (:func:`_salvage`).
     A changed file's earlier graph is removed in the same transaction that stores its new graph: a new
@@ -196,27 +265,39 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     document's events only once its graph is stored, so a rejected document leaves no trace in the
     identities of later batches.
     """
-    if not pending:
-        return
-    checked = [p.graph for p in pending if not p.trusted]
-    batch_ok = not validate or not checked or conforms(_union(checked))
-    for item in pending:
-        if not batch_ok and not item.trusted:
-            salvaged = _salvage(item, report, record)
-            if salvaged is None:
-                if index is not None:
-                    index.discard(item.document.doc_id)
-                continue
-            item = salvaged
-        store.add_graph(str(document_iri(item.document.doc_id)), item.graph, replaces=item.stale)
+    ready = [item for start in range(0, len(pending), chunk)
+             for item in _checked(pending[start:start + chunk], validate, report, index, record, bar)]
+    if ready:
+        store.add_graphs([(str(document_iri(i.document.doc_id)), i.graph, i.stale) for i in ready])
+    for item in ready:
         if index is not None:
             index.commit(item.document.doc_id)
         report.replaced += bool(item.stale)
         report.added += 1
         report.facts += item.facts
         if bar is not None:
-            bar.update(1)
+            bar.stored()
     pending.clear()
+
+
+def _checked(pending: list[_Pending], validate: bool, report: BuildReport, index: EventIndex | None,
+             record: Callable[[DocumentError], None] | None, bar: _Progress | None = None) -> list[_Pending]:
+    """The documents of one chunk that may be stored, a failing graph salvaged; the others discarded."""
+    checked = [p.graph for p in pending if not p.trusted]
+    batch_ok = not validate or not checked or conforms(_union(checked))
+    ready: list[_Pending] = []
+    for item in pending:
+        if not batch_ok and not item.trusted:
+            salvaged = _salvage(item, report, record)
+            if salvaged is None:
+                if index is not None:
+                    index.discard(item.document.doc_id)
+                if bar is not None:
+                    bar.lost()
+                continue
+            item = salvaged
+        ready.append(item)
+    return ready
 
 
 def _salvage(item: _Pending, report: BuildReport,
@@ -249,14 +330,39 @@ def _union(graphs) -> Graph:
     return union
 
 
-def _progress_bar(enabled: bool | None):
-    """A tqdm bar on stderr counting stored documents, when stderr is a terminal (or when asked)."""
+class _Progress:
+    """A tqdm bar on stderr: documents stored out of the new documents found, with rate and ETA.
+
+    A new document that fails (bad file, E012, invalid graph) is taken off the total, so the bar
+    ends full; messages such as "loading model …" are written above it.
+    """
+
+    def __init__(self, total: int) -> None:
+        from tqdm import tqdm
+        self.bar = tqdm(total=total, desc="documents stored", unit="doc", file=sys.stderr)
+
+    def say(self, message: str) -> None:
+        self.bar.write(message, file=sys.stderr)
+
+    def stored(self) -> None:
+        self.bar.update(1)
+
+    def lost(self) -> None:
+        self.bar.total = max((self.bar.total or 0) - 1, self.bar.n)
+        self.bar.refresh()
+
+    def unpause(self) -> None:
+        self.bar.unpause()
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress_bar(enabled: bool | None, total: int) -> _Progress | None:
+    """The progress bar for ``total`` new documents, when stderr is a terminal (or when asked)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
-    if not enabled:
-        return None
-    from tqdm import tqdm
-    return tqdm(desc="documents stored", unit="doc", file=sys.stderr)
+    return _Progress(total) if enabled else None
 
 
 __all__ = ["BuildReport", "build"]

@@ -9,49 +9,30 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .commands.info import add_info
+from .commands.options import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    Usage,
+    open_from_args,
+    positive,
+    queries_dir,
+    save,
+    store_options,
+)
+from .commands.query import add_query
+from .commands.show import add_show
 from .errors import DocumentError, Errors, SanctionsKGError
 from .settings import load_settings
 
 log = logging.getLogger("sanctions_kg")
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-def queries_dir() -> Path:
-    """The named queries: ``queries/`` of the settings' ontology folder (``SANCTIONS_KG_ONTOLOGY``, as the helper)."""
-    return load_settings().ontology_dir / "queries"
-
-
-def _store_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("where the graph lives (default: the embedded store graph/store/)")
-    g.add_argument("--store", type=Path, help="embedded Oxigraph store directory")
-    g.add_argument("--graph", type=Path, help="an RDF file (.ttl .trig .nq .nt .jsonld)")
-    g.add_argument("--endpoint", help="SPARQL 1.1 query URL of a running triple store")
-    g.add_argument("--update-endpoint", help="SPARQL 1.1 update URL (with --endpoint)")
-    g.add_argument("--graph-store", help="SPARQL 1.1 Graph Store Protocol URL (with --endpoint)")
-
-
-def _open(args: argparse.Namespace, create: bool = False, read_only: bool = False):
-    """The store the options name; ``read_only`` never creates or writes an embedded store directory."""
-    from .store import open_store
-    return open_store(store=args.store, graph=args.graph, endpoint=args.endpoint, read_only=read_only,
-                      update_endpoint=args.update_endpoint, graph_store=args.graph_store, create=create)
-
-
-def _positive(kind: type) -> Callable[[str], object]:
-    """An argparse type: a number above zero (a bad value is a usage error, exit 2)."""
-    def convert(text: str) -> object:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value > 0:
-            raise argparse.ArgumentTypeError(f"must be above zero: {text!r}")
-        return value
-    return convert
+# the helpers every subcommand shares live in commands.options; the old names stay for callers here
+_store_options, _open, _positive, _save, _Usage = store_options, open_from_args, positive, save, Usage
 
 
 def _check_output(path: Path | None) -> None:
@@ -95,33 +76,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _report_bad_file(err: DocumentError) -> None:
     print(f"sanctions-kg: {'warning' if err.warning else 'error'}: {err}", file=sys.stderr)
-
-
-def _save(store) -> None:
-    save = getattr(store, "save", None)
-    if callable(save):
-        save()
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    """Run SPARQL (a string, a .rq file or a named query) and print the results."""
-    from .query import list_queries, resolve_query, run_query, write_results
-    if args.list:
-        for q in list_queries(queries_dir()):
-            print(f"{q.name}\t{q.title}")
-        return EXIT_OK
-    if not args.query:
-        raise _Usage("query: give a query (SPARQL text, a .rq file or a name such as cq1), or --list")
-    named = resolve_query(args.query, queries_dir())
-    with _open(args, read_only=not args.allow_update) as store:
-        result = run_query(store, named.sparql, params=args.param or None, timeout=args.timeout,
-                           allow_update=args.allow_update, allow_service=args.allow_service)
-        if result is None:
-            print("update done", file=sys.stderr)
-            _save(store)
-        else:
-            write_results(result, args.format, sys.stdout)
-        return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -217,54 +171,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         store.close()
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    """Print the evidence card of one thing (a name or an IRI): its facts and every quote, with title, URL, date."""
-    from .serve.data import Data
-    with _open(args, read_only=True) as store:
-        data = Data(store)
-        iri = _find_thing(data, args.thing)
-        label, alts, types = data.labels(iri)
-        print(label or data.caption(iri))
-        print(f"  {iri}" + (f"  ({', '.join(types)})" if types else ""))
-        if alts:
-            print(f"  also known as: {', '.join(alts)}")
-        print("\nfacts:")
-        for fact in data.facts(iri):
-            value = fact.value if isinstance(fact.value, str) else fact.value.text
-            if not isinstance(fact.value, str) and fact.value.href.startswith("/id/"):
-                value += f" <{fact.value.iri}>"
-            print(f"  {'<- ' if fact.incoming else ''}{fact.predicate}  {value}")
-        for doc in data.evidence(iri):
-            print(f"\n{doc.title or doc.iri}")
-            print("  " + " · ".join(x for x in (doc.publisher, doc.issued, doc.source) if x))
-            for span in doc.spans:
-                print(f"  \u201c{span.quote}\u201d  [{span.start}-{span.end}] {span.title}")
-        return EXIT_OK
-
-
-def _find_thing(data, thing: str) -> str:
-    """The IRI a user means: an IRI, an ``id:`` name, or a label or alias (exact match first)."""
-    from .errors import Errors
-    from .namespace import ID
-    if thing.startswith(("http://", "https://")):
-        return thing
-    if thing.startswith("id:"):
-        return str(ID) + thing[3:]
-    found = data.search(thing)
-    exact = [link for link in found if link.text.casefold() == thing.casefold()]
-    if exact or len(found) == 1:
-        return (exact or found)[0].iri
-    hint = f"; did you mean: {', '.join(link.text for link in found[:8])}" if found else ""
-    raise SanctionsKGError(Errors.E056.format(name=thing, hint=hint))
-
-
-def _add_show(sub) -> None:
-    s = sub.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
-    s.add_argument("thing", help="a name (label or alias), an IRI, or an id: name such as id:country/PRK")
-    _store_options(s)
-    s.set_defaults(func=cmd_show)
-
-
 def _add_serve(sub) -> None:
     s = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     where = s.add_mutually_exclusive_group()
@@ -281,10 +187,6 @@ def _add_serve(sub) -> None:
     s.set_defaults(func=cmd_serve)
 
 
-class _Usage(SanctionsKGError):
-    """A usage error found after parsing (exit code 2)."""
-
-
 def _version() -> str:
     from . import __version__
     return __version__
@@ -297,10 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"sanctions-kg {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     _add_build(sub)
-    _add_query(sub)
+    add_query(sub)
     _add_export(sub)
     _add_serve(sub)
-    _add_show(sub)
+    add_show(sub)
+    add_info(sub)
     for name, fn in (("validate", cmd_validate),):
         v = sub.add_parser(name, help=fn.__doc__, description=fn.__doc__)
         _store_options(v)
@@ -339,22 +242,6 @@ def _add_build(sub) -> None:
                    help="parse and extract on a Dask cluster: a running scheduler, or N local worker processes")
     _store_options(b)
     b.set_defaults(func=cmd_build)
-
-
-def _add_query(sub) -> None:
-    q = sub.add_parser("query", help=cmd_query.__doc__, description=(cmd_query.__doc__ or "") +
-                       " Named queries live in ontology/queries/ (cq1 … cq9); --list shows them.")
-    q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a query name such as cq1")
-    q.add_argument("--param", action="append", metavar="NAME=VALUE",
-                   help="bind ?NAME to VALUE as an RDF term (<iri>, prefixed name, integer, date or literal)")
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
-    q.add_argument("--timeout", type=_positive(float), default=30.0,
-                   help="seconds before the query is stopped (default 30)")
-    q.add_argument("--allow-update", action="store_true", help="allow SPARQL Update (INSERT, DELETE, DROP, …)")
-    q.add_argument("--allow-service", action="store_true", help="allow SERVICE federation to other endpoints")
-    q.add_argument("--list", action="store_true", help="list the named queries")
-    _store_options(q)
-    q.set_defaults(func=cmd_query)
 
 
 def _add_export(sub) -> None:

@@ -1,15 +1,22 @@
-"""Parse and extract on a Dask cluster; resolve, write and store in the calling process.
+"""Parse, extract, write and check on a Dask cluster; resolve identity and store in the calling process.
 
 ``sanctions-kg build … --scheduler tcp://HOST:8786`` uses a running Dask scheduler, ``--scheduler
-local:N`` starts a ``LocalCluster`` of N single-threaded worker processes on 127.0.0.1. The costly
-part of a build, the spaCy parse and the extractors, runs on the workers, a batch of documents per
-task; each worker loads the pipeline once (a ``WorkerPlugin`` warms the per-process cache of
-:func:`~sanctions_kg.nlp.build_pipeline`). The fact records come back in the order the documents were
-submitted, and the caller resolves identity (the same vote or launch across documents), builds the
-graphs, validates and stores them exactly as a single-process build does: that reduce step is what
-makes the graph of a cluster build equal to the graph of a single-process build of the same files.
+local:N`` starts a ``LocalCluster`` of N single-threaded worker processes on 127.0.0.1. Each task is
+a batch of documents (:func:`prebuilt.prebuild_batch`): the worker parses them, runs the extractors,
+writes each document's graph and validates it, loading the pipeline once per process (a
+``WorkerPlugin`` warms the cache of :func:`~sanctions_kg.nlp.build_pipeline`). The caller keeps only
+what depends on the other documents: identity (the same vote or launch across documents) in document
+order, and the store; a graph written with other identities than the caller's is written again there
+(see :mod:`prebuilt`), which is what makes the graph of a cluster build equal to that of a
+single-process build of the same files.
+
+Results are consumed in input order (identity is decided in that order), with several batches per
+worker in flight, so the workers keep parsing while the caller stores.
 
 Dask is the engine: this module only cuts the work into tasks and keeps a bounded number in flight.
+Worker processes run one thread each (``threads_per_worker=1`` here; ``dask worker --nthreads 1`` on a
+cluster): spaCy's parser releases little of the GIL, and Dask's nanny already limits BLAS/OpenMP to
+one thread per worker (``OMP_NUM_THREADS=1`` and friends), so one worker uses one core.
 """
 from __future__ import annotations
 
@@ -22,13 +29,19 @@ from typing import Any, TypeVar
 from distributed import WorkerPlugin
 
 from .errors import Errors, SanctionsKGError
-from .extract import DocumentFacts, extract_document
 from .nlp import build_pipeline
+from .prebuilt import Prebuilt, prebuild_batch
 from .records import Document
 from .settings import Settings
 
 T = TypeVar("T")
 LOCAL = "local:"
+IN_FLIGHT = 4  # batches per worker thread submitted ahead of the one being consumed
+#: A local cluster's Dask settings. Dask's sampling profiler (every 10 ms) and system monitor (every
+#: 0.5 s) are for its dashboard, which a local build does not start; measured in bench/, they cost
+#: each worker about 5% of a core besides its tasks (1.5% without them).
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.system-monitor.interval": "2s",
+                "distributed.admin.system-monitor.disk": False, "distributed.admin.tick.interval": "100ms"}
 
 
 class SchedulerError(SanctionsKGError):
@@ -48,24 +61,6 @@ class ModelPlugin(WorkerPlugin):
         build_pipeline(self.settings)
 
 
-
-def extract_batch(documents: list[Document], settings: Settings) -> list[DocumentFacts | Exception]:
-    """The worker's task: parse a batch with ``nlp.pipe`` and run the extractors on each document.
-
-    A document on which an extractor fails comes back as the exception (as a plain ``RuntimeError``
-    with the original type in its message, so it pickles whatever raised it); the caller reports it
-    as E012 like a single-process build.
-    """
-    nlp = build_pipeline(settings)
-    results: list[DocumentFacts | Exception] = []
-    for parsed, document in zip(nlp.pipe(d.text for d in documents), documents, strict=True):
-        try:
-            results.append(extract_document(parsed, document))
-        except Exception as exc:  # noqa: BLE001 - one document's failure must not lose the batch
-            results.append(RuntimeError(f"{type(exc).__name__}: {exc}"))
-    return results
-
-
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -73,40 +68,47 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def extract_on_cluster(items: Iterable[tuple[Document, T]], client: Any, settings: Settings, *,
-                       batch_size: int, in_flight: int | None = None
-                       ) -> Iterator[tuple[DocumentFacts | Exception, tuple[Document, T]]]:
-    """Submit the documents in batches and yield ``(facts or exception, (document, extra))`` in input order.
+                       batch_size: int, in_flight: int | None = None, validate: bool = True,
+                       triage: bool = True
+                       ) -> Iterator[tuple[Prebuilt, tuple[Document, T]]]:
+    """Submit the documents in batches and yield ``(prebuilt, (document, extra))`` in input order.
 
-    At most ``in_flight`` batches (default: two per worker thread) are submitted ahead of the one
-    being consumed, so memory on both sides stays bounded however long the corpus is.
+    At most ``in_flight`` batches (default: ``IN_FLIGHT`` per worker thread) are out at a time, so
+    memory on both sides stays bounded however long the corpus is, yet a worker that finishes a
+    batch finds the next one waiting while the caller is still storing the earlier ones.
     """
     threads = sum(client.nthreads().values()) or 1
-    limit = in_flight or 2 * threads
+    limit = in_flight or IN_FLIGHT * threads
     queue: deque[tuple[Any, list[tuple[Document, T]]]] = deque()
     for batch in _batches(items, batch_size):
-        queue.append((client.submit(extract_batch, [d for d, _ in batch], settings, pure=False), batch))
+        queue.append((client.submit(prebuild_batch, [d for d, _ in batch], settings, validate, triage,
+                                    pure=False), batch))
         if len(queue) >= limit:
             yield from _collect(*queue.popleft())
     while queue:
         yield from _collect(*queue.popleft())
 
 
-def _collect(future: Any, batch: list[tuple[Document, T]]
-             ) -> Iterator[tuple[DocumentFacts | Exception, tuple[Document, T]]]:
-    yield from zip(future.result(), batch, strict=True)
+def _collect(future: Any, batch: list[tuple[Document, T]]) -> Iterator[tuple[Prebuilt, tuple[Document, T]]]:
+    results = future.result()
+    future.release()  # the worker may drop the result now: the caller holds it
+    yield from zip(results, batch, strict=True)
 
 
 @contextmanager
 def dask_client(scheduler: str, settings: Settings) -> Iterator[Any]:
     """A connected ``distributed.Client`` for ``tcp://HOST:PORT`` or ``local:N``, with the model plugin."""
+    import dask
+
     from distributed import Client, LocalCluster
 
     cluster = None
     try:
         if scheduler.startswith(LOCAL):
             workers = _local_workers(scheduler)
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address="127.0.0.1:0")
+            with dask.config.set(LOCAL_CONFIG):  # the nannies hand it on to the worker processes
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="30s")
@@ -129,7 +131,8 @@ def _local_workers(scheduler: str) -> int:
 
 
 def extract_with_scheduler(items: Iterable[tuple[Document, T]], settings: Settings, scheduler: Any, *,
-                           batch_size: int) -> Iterator[tuple[DocumentFacts | Exception, tuple[Document, T]]]:
+                           batch_size: int, validate: bool = True, triage: bool = True
+                           ) -> Iterator[tuple[Prebuilt, tuple[Document, T]]]:
     """:func:`extract_on_cluster` with a client opened for ``scheduler`` and closed when the stream ends.
 
     ``scheduler`` may also be a connected ``distributed.Client`` (a notebook's, or a test's), which is
@@ -137,11 +140,13 @@ def extract_with_scheduler(items: Iterable[tuple[Document, T]], settings: Settin
     """
     if not isinstance(scheduler, str):
         scheduler.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
-        yield from extract_on_cluster(items, scheduler, settings, batch_size=batch_size)
+        yield from extract_on_cluster(items, scheduler, settings, batch_size=batch_size, validate=validate,
+                                      triage=triage)
         return
     with dask_client(scheduler, settings) as client:
-        yield from extract_on_cluster(items, client, settings, batch_size=batch_size)
+        yield from extract_on_cluster(items, client, settings, batch_size=batch_size, validate=validate,
+                                      triage=triage)
 
 
-__all__ = ["ModelPlugin", "SchedulerError", "dask_client", "extract_batch", "extract_on_cluster",
+__all__ = ["ModelPlugin", "Prebuilt", "SchedulerError", "dask_client", "extract_on_cluster",
            "extract_with_scheduler"]

@@ -58,6 +58,9 @@ class Errors:
     E073 = "[E073] invalid graph, not stored: {detail}"
     E060 = "[E060] Dask scheduler {scheduler} cannot be reached ({reason})"
     E061 = "[E061] bad --scheduler '{scheduler}': expected tcp://HOST:PORT or local:N (N workers, N >= 1)"
+    # E074-E077: the query command's output
+    E074 = "[E074] cannot write results to {path}: {reason}; nothing was written"
+    E075 = "[E075] {option} does not apply to this {kind} query"
     E083 = "[E083] bad setting {name}={value!r}: expected {known}"
 
 

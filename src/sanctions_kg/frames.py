@@ -25,16 +25,20 @@ def typed_frame(rows: Iterable[Mapping[str, object]], columns: list[str], *,
     """A DataFrame of ``rows`` with ``columns`` in order, each column typed by :func:`column_dtype`."""
     import pandas
 
-    frame = pandas.DataFrame.from_records(list(rows), columns=columns)
+    records = list(rows)
+    frame = pandas.DataFrame.from_records(records, columns=columns)
     for column in columns:
-        values = [v for v in frame[column].tolist() if v is not None]
+        # the values as they came: from_records has already made an integer column with an unbound
+        # value into NaN floats, which would read as "mixed" and lose the Int64 type
+        raw = [record.get(column) for record in records]
+        values = [v for v in raw if v is not None]
         if compact:
             frame[column] = [compact_iri(v) if isinstance(v, str) else v for v in frame[column].tolist()]
         kind = column_dtype(values)
         if kind == "datetime64[ns]":
             frame[column] = pandas.to_datetime(frame[column])
         elif kind is not None:
-            frame[column] = frame[column].astype(kind)
+            frame[column] = pandas.array(raw, dtype=kind)
     return frame
 
 

@@ -16,13 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .errors import Errors, QueryError
 from .query import PREFIXES, NamedQuery, parse_params, resolve_query, run_query
 from .settings import load_settings
+from .store.terms import to_python
 
 if TYPE_CHECKING:
     import networkx
@@ -197,20 +198,6 @@ def to_term(name: str, value: Any) -> Identifier:
     raise QueryError(Errors.E025.format(param=f"{name}={value!r}"))
 
 
-def to_python(term: Identifier | None) -> object:
-    """An RDF term as a Python value: IRI -> str, literal -> int/date/Decimal/str..., unbound -> None."""
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return str(term)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return str(term) if isinstance(value, Literal) else value
-    return str(term)
-
-
 def _columns(result: QueryResult) -> list[str]:
     """Column names for any kind of result, matching the keys of :func:`_python_rows`."""
     if result.kind == "select":
@@ -225,9 +212,7 @@ def _python_rows(result: QueryResult) -> Iterator[dict[str, object]]:
     if result.kind == "ask":
         yield {"boolean": bool(result.boolean)}
     elif result.kind == "select":
-        variables = list(result.vars)
-        for row in result:
-            yield {v: to_python(row.get(v)) for v in variables}
+        yield from result.values()
     else:
         for s, p, o in result.triples():
             yield {"subject": to_python(s), "predicate": to_python(p), "object": to_python(o)}

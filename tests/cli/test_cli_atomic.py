@@ -52,11 +52,11 @@ def _kill_mid_build(args: list[str], cwd: Path) -> int:
     seen: list[int] = [0]
     reached = threading.Event()
 
-    def watch() -> None:  # tqdm rewrites "documents stored: 7doc [...]" with carriage returns
+    def watch() -> None:  # tqdm rewrites "documents stored:  23%|██▎  | 7/30 [...]" with carriage returns
         buffer = b""
         while chunk := os.read(process.stderr.fileno(), 4096):
             buffer = (buffer + chunk)[-4096:]
-            done = [int(n) for n in re.findall(rb"documents stored: (\d+)doc", buffer)]
+            done = [int(n) for n in re.findall(rb"documents stored:\s+\d+%\|[^|]*\| (\d+)/\d+", buffer)]
             if done and done[-1] >= KILL_AFTER_DOCS:
                 seen[0] = done[-1]
                 reached.set()

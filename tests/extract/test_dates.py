@@ -87,3 +87,17 @@ def test_daylight_saving_changes_are_applied() -> None:
 def test_time_zones_at_the_calendar_ends_keep_the_day() -> None:
     assert to_timezone(date(9999, 12, 31), 23, "America/New_York", "Asia/Seoul") == date(9999, 12, 31)
     assert to_timezone(date(1, 1, 1), 0, "Asia/Seoul", "America/New_York") == date(1, 1, 1)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("2 January, 9 and 23 February", [date(2024, 1, 2), date(2024, 2, 9), date(2024, 2, 23)]),
+    ("August 4 and August 21", [date(2023, 8, 4), date(2023, 8, 21)]),
+    ("August 4 and 21", [date(2023, 8, 4), date(2023, 8, 21)]),
+    ("6, 13 and 20 April", [date(2023, 4, 6), date(2023, 4, 13), date(2023, 4, 20)]),
+    ("11 May 2022", [date(2022, 5, 11)]),
+    ("7", []),
+    ("this week and next", []),
+])
+def test_resolve_days_reads_lists_of_days(text, days):
+    from sanctions_kg.extract.dates import resolve_days
+    assert resolve_days(text, date(2024, 3, 1)) == days

@@ -16,9 +16,9 @@ FILLER = REPO / "bench" / "filler"
 
 
 def _gold_documents(shared: Path) -> list[Path]:
-    """Every text of the dev corpus and the seeds whose gold file lists at least one fact."""
+    """Every text of the dev corpus, the seeds and the committed official texts whose gold lists a fact."""
     found = []
-    for folder in (shared / "corpus" / "dev", shared / "seeds"):
+    for folder in (shared / "corpus" / "dev", shared / "seeds", REPO / "tests" / "data" / "official"):
         for gold in sorted(folder.glob("*.gold.json")):
             data = json.loads(gold.read_text(encoding="utf-8"))
             if any(isinstance(v, list) and v for v in data.values()):
@@ -46,6 +46,8 @@ def test_unrelated_news_of_the_bench_corpus_is_rejected():
     ("China and Russia vetoed the draft.", True),                                    # one strong cue
     ("The Council adopted a resolution on Pyongyang's nuclear programme.", True),   # four weak groups
     ("FEMA designates counties; the designation lets farmers launch claims.", False),  # two weak groups
+    ("State today designated two ISIS-Sahel leaders as Specially Designated Global Terrorists.", True),
+    ("Treasury designated Ali Kharrazi under Executive Order 13224 as a terrorist financier.", True),
     ("The unsanctioned rally in the park went ahead.", False),                       # a substring is not a token
     ("", False),
 ])

@@ -89,6 +89,41 @@ def _calendar(text: str, published: date) -> date | None:
     return None
 
 
+_LIST_SEP = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
+_BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def resolve_days(text: str, published: date | None) -> list[date]:
+    """Every day a list of dates names: "27 February, 5 and 24 March", "March 2 and March 19".
+
+    A bare day number borrows the month (and year) of the next item that has one ("5 and 24 March"),
+    else of the item before ("March 2 and 19"). Anything that is not such a list resolves as one date.
+    """
+    parts = [p for p in _LIST_SEP.split(text.strip()) if p]
+    if len(parts) < 2:
+        one = resolve_date(text, published)
+        return [one] if one else []
+    named = [None if _BARE_DAY.match(p) else p for p in parts]
+    days: list[date] = []
+    for i, part in enumerate(parts):
+        if (bare := _BARE_DAY.match(part)) is not None:
+            later = next((n for n in named[i + 1:] if n), None)
+            earlier = next((n for n in reversed(named[:i]) if n), None)
+            host = later or earlier
+            part = _with_day(host, bare[1]) if host else ""
+        found = resolve_date(part, published) if part else None
+        if found is None:
+            return [d for d in [resolve_date(text, published)] if d]  # not a list of days after all
+        if found not in days:
+            days.append(found)
+    return days
+
+
+def _with_day(host: str, day: str) -> str:
+    """``host`` ("24 March 2022", "March 2") with its day number replaced by ``day``."""
+    return re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", day, host, count=1)
+
+
 def resolve_date(text: str, published: date | None) -> date | None:
     """The single day a date expression names, or None when it names none (or no anchor is known)."""
     if published is None:

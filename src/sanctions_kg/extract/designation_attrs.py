@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from .context import DocContext, ents_of, is_dateline, lemma
 from .designation_rules import lex_cue
-from .designees import is_glued_cue, rules
+from .designees import BULLETS, is_glued_cue, rules
 from .lexicon import normalise_name
 
 
@@ -233,3 +233,19 @@ def background(ctx: DocContext, sent: Span) -> bool:
     marks = rules().cue("background_marks")
     return bool(verbs) and all(
         any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)
+
+
+def naming_line(ctx: DocContext, ent: Span, sent: Span) -> Span | None:
+    """The sentence or list line that names a designee found below its designation sentence, without
+    its bullet: after "OFAC designated the following individuals:", the line "- Jon Il Ho, Vice Director
+    of …" is the evidence for Jon Il Ho (the heading still gives the authority, measure and date).
+    None when ``sent`` names the designee itself."""
+    if sent.start <= ent.start < sent.end:
+        return None
+    line = next((s for s in ctx.sentence_list() if s.start <= ent.start < s.end), None)
+    if line is None:
+        return None
+    start = line.start
+    while start < ent.start and (line.doc[start].is_space or line.doc[start].text in BULLETS):
+        start += 1
+    return line.doc[start:line.end]

@@ -49,6 +49,7 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     via_resolution: bool = False
     dated: bool = True
+    line: Span | None = None  # the list line naming it, when that is not ``sent`` (the heading of the list)
 
 
 def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> list[DesignationFact]:
@@ -69,8 +70,8 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
         measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
         for ent in ents:
             own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
-            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None,
-                               own, status, _aliases(ent), via_res, dated=not _listed_before(ent)))
+            _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None, own, status,
+                               _aliases(ent), via_res, not _listed_before(ent), attrs.naming_line(ctx, ent, sent)))
     for sent in ctx.sentence_list():
         for ent, codes in hyphen_designated(ctx, sent):
             for code in codes:
@@ -125,7 +126,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        names = _drop_bracketed_aliases(_unique(names))
+        names = _drop_bracketed_aliases(_unique([n for n in names if not _names_group(n)]))
         if names:
             yield sent, names
 
@@ -145,6 +146,11 @@ def _listed_before(ent: Span) -> bool:
     nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
     participles = [c for c in ent.root.children if c.dep_ == "acl"] + ([nxt] if nxt is not None else [])
     return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
+
+
+def _names_group(name: Span) -> bool:
+    """"five al-Shabaab leaders", "two Hamas officials": the name says whose the designees are."""
+    return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
 
 
 def _unique(names: list[Span]) -> list[Span]:
@@ -196,6 +202,8 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return False
     if _under_sanctions(ctx, ent):
         return True
+    if _names_group(ent):
+        return False
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
         return not modifier and not _governed_by_stop_prep(ctx, ent)
@@ -384,7 +392,8 @@ def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> l
     day = None
     if f.status != "proposed" and f.dated:
         day = attrs.designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
-    evidence = (ctx.evidence(f.sent, "designations.sentence"),)
+    evidence = (ctx.evidence(f.line, "designations.list_line") if f.line is not None
+                else ctx.evidence(f.sent, "designations.sentence"),)
     return [DesignationFact(evidence=evidence, designee=ref, measure=cast(Measure, m), status=cast(Status, f.status),
                             authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 

@@ -147,6 +147,12 @@ def bullet_items(ctx: DocContext, following: list[Span], people: bool = False) -
     return _drop_cut_off(items)
 
 
+def _predicate(tok) -> bool:
+    """"– Jane Roe is a senior leader of …", "– John Doe has financed …": the line's auxiliary ends the
+    name it opens (a full verb does not: "* The Panel recommended that …" names no designee)."""
+    return tok.pos_ == "AUX" and tok.text[:1].islower()
+
+
 def _numbered(line: Span) -> bool:
     """"(1) Name", "1. Name", "2) Name": a numbered list line."""
     return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", line.text))
@@ -166,7 +172,7 @@ def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
         i += 1
     end = i
     while end < len(toks) and toks[end].text not in {"(", ",", ";", ":", "—", "–"} \
-            and not (toks[end].text == "-" and toks[end].whitespace_):
+            and not (toks[end].text == "-" and toks[end].whitespace_) and not _predicate(toks[end]):
         end += 1
     if end <= i:
         return None

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, lemma
 from .launch_clauses import clause_owner, in_subject
-from .launch_words import ACTOR_LABELS, PRONOUN, SUBJECTS, country_before_cue, rules
+from .launch_words import ACTOR_LABELS, PRONOUN, SUBJECTS, country_before_cue, misparsed_noun, rules
 
 if TYPE_CHECKING:
     from .launches import Mention
@@ -54,8 +54,9 @@ def verb_actor(ctx: DocContext, verb: Token) -> str | None:
 
 def noun_actor(ctx: DocContext, noun: Token) -> str | None:
     """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it."""
+    modifiers = {"poss", "compound", "amod", "nmod"} | ({"nsubj"} if misparsed_noun(noun) else set())
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+        if child.dep_ in modifiers:
             found = np_actor(ctx, child)
             if found:
                 return found

@@ -13,7 +13,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from .context import DocContext
-from .launch_words import ACTOR_LABELS, CLAUSE_DEPS, SUB_CLAUSES, SUBJECTS, is_noun_cue, rules
+from .dates import resolve_days
+from .launch_words import ACTOR_LABELS, CLAUSE_DEPS, SUB_CLAUSES, SUBJECTS, is_noun_cue, misparsed_noun, rules
 
 
 def what_clauses(verb: Token) -> list[Token]:
@@ -65,18 +66,66 @@ def _hedged(verb: Token) -> bool:
 
 def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -> list[tuple[date, int]]:
     """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
-    out: list[tuple[date, int]] = []
-    for ent in ctx.date_spans(sent):
+    own: list[tuple[date, int]] = []
+    clause: list[tuple[date, int]] = []
+    for ent in date_groups(ctx, sent):
         root = ent.root
         while root.dep_ in {"compound", "nmod"} and root.head.ent_type_ in {"DATE", "TIME"}:
             root = root.head  # "on Thursday morning": the day leans on the time of day
         owner = clause_owner(root)
-        if not (in_phrase(root, cue) or (owner in owners and is_adverbial(root, owner, cue))):
+        found = own if near_cue(root, cue) else clause
+        if found is clause and not (owner in owners and is_adverbial(root, owner, cue)):
             continue
-        day = ctx.resolve(ent.text)
-        if day and day not in [d for d, _ in out]:
-            out.append((day, ent.end))
-    return out
+        for day in resolve_days(ent.text, ctx.published):
+            if day not in [d for d, _ in found]:
+                found.append((day, ent.end))
+    # "after the launch on 29 November, the Council adopted ... on 22 December": a launch noun with a
+    # date of its own does not take the dates of the clause around it, which tell another event.
+    return own or clause
+
+
+def date_groups(ctx: DocContext, sent: Span) -> list[Span]:
+    """The date expressions of ``sent``, with a list of days one span: the tagger splits "27 February, 5
+    and 24 March" into "27 February", "5" and "24 March", and tags the "3" of "3, 9 and 14 May" a number."""
+    groups: list[Span] = []
+    for ent in ctx.date_spans(sent):
+        start = ent.start
+        while start - 2 >= sent.start and _joins(sent.doc[start - 1]) and _bare_day(sent.doc[start - 2]):
+            start -= 2  # "3, 9 and 14 May": the numbers before the first tagged date
+        last = groups[-1] if groups else None
+        between = sent.doc[last.end:start] if last is not None else None
+        if last is not None and between is not None and len(between) <= 2 and all(_joins(t) for t in between) \
+                and _bare_day(sent.doc[last.end - 1]) or last is not None and start < last.end:
+            groups[-1] = sent.doc[last.start:ent.end]
+        else:
+            groups.append(sent.doc[start:ent.end])
+    return groups
+
+
+def _joins(tok: Token) -> bool:
+    return tok.lower_ in {",", "and", "or", "&"}
+
+
+def _bare_day(tok: Token) -> bool:
+    return tok.is_digit and 1 <= int(tok.text) <= 31
+
+
+def near_cue(root: Token, cue: Token) -> bool:
+    """A date in the launch noun's own phrase, or in the participle or preposition that carries the
+    noun inside its clause ("Responding to the launch on 4 July, the Council ..."), and not the
+    modifier of some other noun there ("after the 9 May summit")."""
+    if cue.pos_ not in {"NOUN", "PROPN"} and not misparsed_noun(cue):
+        return False
+    owner, chain, cur = clause_owner(cue), set(), cue
+    while cur != owner and cur.head != cur:
+        chain.add(cur)
+        if cur.dep_ == "conj":
+            break  # "the nuclear test and the missile launch": the first conjunct is another event
+        cur = cur.head
+    if not any(a in chain for a in root.ancestors):
+        return False
+    return in_phrase(root, cue) or not (root.dep_ in {"nmod", "nummod", "compound", "amod", "poss"}
+                                        and root.head != cue)
 
 
 def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
@@ -93,7 +142,7 @@ def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
 
 def in_phrase(tok: Token, cue: Token) -> bool:
     """``tok`` modifies the launch noun itself ("24 March launch", "launch ... on 24 March")."""
-    return cue in tok.ancestors and cue.pos_ in {"NOUN", "PROPN"}
+    return cue in tok.ancestors and (cue.pos_ in {"NOUN", "PROPN"} or misparsed_noun(cue))
 
 
 def in_subject(tok: Token, owner: Token) -> bool:

@@ -13,6 +13,7 @@ __all__ = ["ACTOR_LABELS", "rules"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "relcl", "parataxis"}
 SUB_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+NOUN_PLACES = {"dobj", "pobj", "nsubjpass", "appos"}  # where a token tagged as a verb is really a noun
 PRONOUN = "<pronoun>"
 
 
@@ -24,7 +25,13 @@ def rules() -> dict:
 
 def is_noun_cue(tok: Token) -> bool:
     """A launch noun ("launch", "firing", "salvo")."""
-    return tok.pos_ in {"NOUN", "PROPN"} and lemma(tok) in rules()["nouns"]
+    return (tok.pos_ in {"NOUN", "PROPN"} or misparsed_noun(tok)) and lemma(tok) in rules()["nouns"]
+
+
+def misparsed_noun(tok: Token) -> bool:
+    """A plural launch noun tagged as a verb in a noun's place: in "condemns the DPRK's missile launches"
+    the small model reads "missile" as a subject and "launches" as a verb that is the object."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.dep_ in NOUN_PLACES
 
 
 def country_before_cue(tok: Token) -> Token | None:

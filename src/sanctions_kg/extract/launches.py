@@ -16,9 +16,10 @@ from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
 from .context import DocContext, lemma
+from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
-from .launch_clauses import clause_owner, cue_dates, cue_sites, what_clauses
-from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, rules
+from .launch_clauses import clause_owner, cue_dates, cue_sites, date_groups, in_phrase, what_clauses
+from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, misparsed_noun, rules
 from .numbers import parse_count
 
 BALLISTIC_KINDS = {"icbm", "irbm", "srbm", "slbm"}
@@ -99,7 +100,7 @@ def to_fact(ctx: DocContext, ev: Event) -> LaunchFact:
 
 def is_verb_cue(tok: Token) -> bool:
     """A launch verb used as a predicate (not "submarine-launched" as an adjective)."""
-    if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"]:
+    if tok.pos_ != "VERB" or lemma(tok) not in rules()["verbs"] or misparsed_noun(tok):
         return False
     return tok.dep_ not in {"amod", "compound"} or misparsed_predicate(tok)
 
@@ -133,6 +134,8 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
+    if any(lemma(c) in rules()["not_launch_kinds"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+        return  # "the January 6 nuclear test": a test, but nothing flew
     region = list(np_region(noun))
     launched = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                 for t in [o, *(m for m in o.children if m.dep_ in {"compound", "amod", "nmod", "nummod"})]]
@@ -141,7 +144,8 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     if not has_missile(ctx, region):
         region += instrument_region(noun)
     actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun)
-    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or is_series(noun) or is_irrealis(noun):
+    series = is_series(noun) and not days_in_phrase(ctx, sent, noun)
+    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
     yield from build(ctx, sent, noun, "launch.noun", actor, region, heads)
@@ -194,25 +198,36 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
     for k, (day, end) in enumerate(dated or [(None, sent.end)]):
         own = [x for x in sites if previous <= x.index < end] if len(dated) > 1 else sites
         best = max(own or sites, key=lambda x: x.score) if own or sites else None
-        n = count if k == 0 else segment_count(sent.doc[previous:end], count)
+        n = count if k == 0 else segment_count(ctx, sent.doc[previous:end], count)
         yield Mention(sent, cue, rule, actor or (best.country if best else None), day, types, n,
                       best.text if best else None, best.score if best else 0)
         previous = end
 
 
-def segment_count(segment: Span, default: int | None) -> int | None:
-    """The count of a later launch in a clause cut at its dates: "and another ...", "and three more"."""
+def segment_count(ctx: DocContext, segment: Span, default: int | None) -> int | None:
+    """The count of a later launch in a clause cut at its dates: "and another ...", "and three more".
+
+    Only a number that counts missiles or launches ("three missiles", "two more") is a count: the day
+    of a date or the number of a resolution in the same stretch is not."""
     for tok in segment:
         if tok.lower_ in rules()["one_more_words"]:
             return 1
-        if tok.dep_ == "nummod" or (tok.like_num and tok.ent_type_ == "CARDINAL"):
+        if tok.like_num and tok.ent_type_ not in {"DATE", "TIME"} and counts_launches(ctx, tok):
             value = parse_count(tok.text)
             if value is not None:
                 return value
     return default
 
 
-# --- arguments and missiles --------------------------------------------------------------------
+def counts_launches(ctx: DocContext, num: Token) -> bool:
+    """``num`` quantifies a missile, a launch or "more" of them ("three missiles", "two more"), or stands
+    for them alone ("and two on 9 May"); the number of a resolution or an article does not."""
+    if num.dep_ == "nummod" or num.head.lemma_.lower() in rules()["document_nouns"]:
+        head = num.head
+        return (is_missile_token(ctx, head) or is_noun_cue(head) or head.lower_ in rules()["more_words"]
+                or (num.ent_type_ == "CARDINAL" and head.ent_type_ == "DATE"))  # "two on 9 May", misparsed
+    return num.dep_ not in {"compound", "appos", "npadvmod", "quantmod"}
+
 
 def argument_heads(verb: Token) -> list[Token]:
     """What was launched: the direct object, the passive subject, or the noun a participle modifies."""
@@ -230,7 +245,7 @@ def np_region(head: Token, exclude: Token | None = None) -> Iterator[Token]:
     """The tokens of ``head``'s phrase without its clauses and coordinated launch nouns."""
     yield head
     for child in head.children:
-        if child == exclude or child.dep_ in SUB_CLAUSES or child.dep_ in SUBJECTS:
+        if child == exclude or child.dep_ in SUB_CLAUSES or (child.dep_ in SUBJECTS and not misparsed_noun(head)):
             continue
         if child.dep_ == "conj" and (is_noun_cue(child) or child.pos_ == "VERB"):
             continue
@@ -288,9 +303,16 @@ def np_number(noun: Token) -> int | None:
 
 # --- filters -----------------------------------------------------------------------------------
 
+def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
+    """"its launches on 27 February, 5 and 24 March" names its launches day by day; "60 launches in
+    2023" or "successive tests starting from 5 January" only count them."""
+    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) for d in resolve_days(g.text, ctx.published)}
+    return len(days) >= 2 and not vague_quantity(noun, [])
+
+
 def is_series(cue: Token) -> bool:
     """Plural launch nouns ("more than 60 launches") and launches over a period ("since 2022")."""
-    if cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}:
+    if (cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}) or misparsed_noun(cue):
         return True
     return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
 

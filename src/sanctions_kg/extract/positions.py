@@ -52,11 +52,17 @@ def subjects(tok: Token) -> list[Token]:
 def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     """Who vetoed: a verb's subject, a noun's possessor or "veto by X" / "cast by X"."""
     if tok.pos_ == "VERB":
+        if any(c.dep_ == "nsubjpass" for c in tok.children):  # "the draft, tabled by X, was vetoed by Y"
+            return countries_in(ctx, (t for c in tok.children if c.dep_ == "agent" for t in c.subtree))
         return countries_in(ctx, subjects(tok))
     skip = {t.i for c in tok.children if c.dep_ in {"dobj", "acl", "relcl"} for t in c.subtree}
     own = countries_in(ctx, (t for t in tok.subtree if t.i not in skip))
     if own:
         return own
+    cast = [a for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.lexicon.cue("veto_use_verbs")
+            for a in c.children if a.dep_ == "agent"]  # "a veto cast by the Russian Federation"
+    if cast:
+        return countries_in(ctx, (t for a in cast for t in a.subtree))
     by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} else []
     return countries_in(ctx, (t for a in by for t in a.subtree))
 

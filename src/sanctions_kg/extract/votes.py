@@ -92,7 +92,7 @@ class _Reader:
         """The event a mention names: by number; an unnumbered one is the draft in focus unless new."""
         if m.number is not None:
             key: Key = ("n", m.number)
-        elif not m.new and not _indefinite(m.token) and self.focus is not None:
+        elif not m.new and not _indefinite(m.token) and self.focus is not None and not self._cited_for_draft(m):
             key = self.focus
         else:
             key = self.new_draft()
@@ -103,6 +103,15 @@ class _Reader:
         if not m.reference:
             self.governable[m.i] = m
         return key
+
+    def _cited_for_draft(self, m: Mention) -> bool:
+        """"the draft" cannot be the resolution in focus when that one was cited from an earlier year
+        ("failed to renew the measures of resolution 2140 (2014). The draft … was vetoed")."""
+        focus = self.events.get(self.focus) if self.focus is not None else None
+        published = self.ctx.published
+        return (lemma(m.token) in self.ctx.lexicon.cue("draft_nouns") and focus is not None
+                and focus.number is not None and focus.year is not None and published is not None
+                and focus.year < published.year)
 
     def read(self) -> list[Event]:
         by_sentence: dict[int, list[Mention]] = {}
@@ -288,9 +297,25 @@ def extract_votes(ctx: DocContext) -> list[VoteFact]:
     events = [ev for ev in events if ev.number is not None or ev.cues]
     if not events:
         return []
-    main = next((ev for ev in events if ev.cues), events[0])
+    main = _main_event(ctx, events)
     concerns = concerns_of(ctx, main)
     return [_fact(ctx, ev, ev is main, concerns) for ev in events]
+
+
+def _main_event(ctx: DocContext, events: list[Event]) -> Event:
+    """The vote the report is about: of the events with a vote cue, one not cited from an earlier year
+    ("failed to renew the measures imposed through resolution 2374 (2017)"), with a veto, tally or
+    positions if any has them; the first such in the text."""
+    voted = [ev for ev in events if ev.cues]
+    if not voted:
+        return events[0]
+    year = ctx.published.year if ctx.published else None
+
+    def weight(ev: Event) -> tuple[bool, bool]:
+        cited = ev.year is not None and year is not None and ev.year < year
+        return not cited, bool(ev.vetoes or ev.tally or ev.positions)
+
+    return max(voted, key=weight)  # max keeps the first of equals: the text's order breaks ties
 
 
 def _fact(ctx: DocContext, ev: Event, is_main: bool, concerns: tuple[str, ...]) -> VoteFact:

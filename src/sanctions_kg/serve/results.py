@@ -1,8 +1,8 @@
 """Query results in the formats of the SPARQL 1.1 Protocol, and the choice among them by ``Accept``.
 
 SELECT/ASK: SPARQL Results JSON, XML, CSV and TSV. CONSTRUCT/DESCRIBE: Turtle, JSON-LD, N-Triples.
-JSON and CSV are the query layer's own writers (``sanctions_kg.query``), so the endpoint and
-``sanctions-kg query --format json|csv`` print the same bytes; XML and TSV are written here.
+JSON, CSV and TSV are the query layer's own writers (``sanctions_kg.query``), so the endpoint and
+``sanctions-kg query --format json|csv|tsv`` print the same bytes; XML is written here.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from ..query import PREFIXES, write_csv, write_json
+from ..query import PREFIXES, write_csv, write_json, write_tsv
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -65,7 +65,7 @@ def write_select(media: str, variables: Sequence[str], rows: Iterable[Row]) -> s
     elif media == CSV:
         write_csv(variables, rows, out)
     elif media == TSV:
-        _write_tsv(variables, rows, out)
+        write_tsv(variables, rows, out)
     else:
         _write_xml(variables, rows, out)
     return out.getvalue()
@@ -118,16 +118,3 @@ def _xml_term(term: Identifier) -> str:
         return f"<literal datatype={quoteattr(str(term.datatype))}>{escape(str(term))}</literal>"
     return f"<literal>{escape(str(term))}</literal>"
 
-
-def _write_tsv(variables: Sequence[str], rows: Iterable[Row], out: io.StringIO) -> None:
-    """SPARQL 1.1 TSV: ``?var`` headers, terms in Turtle syntax, tabs and newlines escaped."""
-    out.write("\t".join(f"?{v}" for v in variables) + "\n")
-    for row in rows:
-        out.write("\t".join(_tsv_term(row.get(v)) for v in variables) + "\n")
-
-
-def _tsv_term(term: Identifier | None) -> str:
-    if term is None:
-        return ""
-    text = f"_:{term}" if isinstance(term, BNode) else term.n3()
-    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")

@@ -16,10 +16,9 @@ import rdflib
 from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from sanctions_kg.errors import Errors, StoreError
+from sanctions_kg.store.terms import PythonValues, to_oxigraph, to_python, to_rdflib
 from sanctions_kg.store.timeout import QueryTimeout, Stream  # noqa: F401 - QueryTimeout re-exported
 from sanctions_kg.vocabulary import PREFIXES
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: Prefixes bound on every serialisation, so exported files read the same whatever the back end.
 NAMESPACES: dict[str, str] = {
@@ -30,15 +29,21 @@ QueryKind = TypingLiteral["select", "ask", "construct"]
 Row = dict[str, Identifier | None]
 Triple = tuple[Identifier, Identifier, Identifier]
 Bindings = Mapping[str, Identifier]
+GraphWrite = tuple[str, rdflib.Graph, Sequence[str]]  # (graph IRI, triples, graph IRIs it replaces)
 
 
 class QueryResult:
     """One query's answer: a single-pass stream of rows (SELECT), triples (CONSTRUCT) or a boolean (ASK).
 
-    Iterating yields ``dict[var, term | None]`` rows; for CONSTRUCT the rows have the keys
-    ``subject``, ``predicate``, ``object`` (so a table printer needs no special case) and
-    :meth:`triples` yields plain tuples. The stream is consumed once; :meth:`close` (or leaving
-    a ``with`` block) releases the underlying iterator or HTTP response early.
+    Iterating yields ``dict[var, term | None]`` rows of rdflib terms; for CONSTRUCT the rows have the
+    keys ``subject``, ``predicate``, ``object`` (so a table printer needs no special case) and
+    :meth:`triples` yields plain tuples; :meth:`values` yields SELECT rows of Python values. The stream
+    is consumed once; :meth:`close` (or leaving a ``with`` block) releases the underlying iterator or
+    HTTP response early.
+
+    With ``native`` the items are the engine's pyoxigraph terms (a tuple per row, in the order of
+    ``vars``), converted only as they are read, and only to what the reader asks for: rdflib terms,
+    or Python values without an rdflib term in between (the helper's rows; measured in ``bench/``).
     """
 
     def __init__(
@@ -47,21 +52,47 @@ class QueryResult:
         vars: list[str],
         items: Iterator[Any] | None = None,
         boolean: bool | None = None,
+        *,
+        native: bool = False,
     ) -> None:
         self.kind = kind
         self.vars = vars
         self.boolean = boolean
+        self.native = native
         self._items: Iterator[Any] = items if items is not None else iter(())
         if not isinstance(self._items, Stream):
             self._items = Stream(self._items)
 
     def __iter__(self) -> Iterator[Row]:
         if self.kind == "construct":
-            return ({"subject": s, "predicate": p, "object": o} for s, p, o in self._items)
+            return ({"subject": s, "predicate": p, "object": o} for s, p, o in self._tuples())
         return self._rows()
 
     def _rows(self) -> Iterator[Row]:
-        yield from self._items
+        if not self.native:
+            yield from self._items
+            return
+        names = self.vars
+        for row in self._items:
+            yield {name: to_rdflib(term) for name, term in zip(names, row, strict=True)}
+
+    def values(self) -> Iterator[dict[str, object]]:
+        """SELECT rows as Python values, exactly what :func:`~sanctions_kg.store.terms.to_python` gives
+        for each term (unbound: None); made straight from the engine's terms when the result is native,
+        each distinct literal once. A StoreError for other query forms."""
+        if self.kind != "select":
+            raise StoreError(Errors.E032.format(path="query", reason=f"a {self.kind} result has no rows"))
+        return self._values()
+
+    def _values(self) -> Iterator[dict[str, object]]:
+        names = self.vars
+        if not self.native:
+            for row in self._items:
+                yield {name: to_python(row.get(name)) for name in names}
+            return
+        convert = PythonValues()
+        for terms in self._items:
+            yield dict(zip(names, map(convert, terms), strict=True))
 
     def triples(self) -> Iterator[Triple]:
         """The CONSTRUCT triples as ``(s, p, o)`` tuples; a StoreError for other query forms."""
@@ -70,7 +101,11 @@ class QueryResult:
         return self._tuples()
 
     def _tuples(self) -> Iterator[Triple]:
-        yield from self._items
+        if not self.native:
+            yield from self._items
+            return
+        for s, p, o in self._items:
+            yield to_rdflib(s), to_rdflib(p), to_rdflib(o)  # type: ignore[misc]
 
     def close(self) -> None:
         """Stop the stream early: cancels a query worker or closes an HTTP response."""
@@ -90,6 +125,10 @@ class Store(Protocol):
     def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
         """Replace the named graph ``graph_iri`` by these triples, and drop the graphs ``replaces``
         names (a changed file's earlier versions), in one transaction."""
+
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        """:meth:`add_graph` for several ``(graph_iri, graph, replaces)``: each graph is stored whole or
+        not at all, as there; a back end may write them together (the embedded store's bulk loader)."""
 
     def remove_graph(self, graph_iri: str) -> None:
         """Drop a named graph; triples that other graphs also hold stay in those graphs."""
@@ -117,57 +156,6 @@ class Store(Protocol):
 
 
 # --- terms -----------------------------------------------------------------------------------
-
-
-def to_rdflib(term: Any) -> Identifier | None:
-    """A pyoxigraph term as an rdflib term; ``DefaultGraph``/``None`` become ``None``.
-
-    ``xsd:string`` literals become plain rdflib literals, because rdflib treats ``Literal("x")``
-    and ``Literal("x", datatype=XSD.string)`` as different and the graph builder writes plain ones.
-    """
-    if term is None or isinstance(term, ox.DefaultGraph):
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    raise StoreError(Errors.E032.format(path="query", reason=f"unsupported RDF term {term!r} (RDF-star?)"))
-
-
-def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term; the pyoxigraph constructors validate IRIs and labels.
-
-    That validation is the injection guard: an IRI holding ``>`` or a space is refused here, so a
-    term's N-Triples form (``str()`` of the result) can be pasted into SPARQL safely.
-    """
-    try:
-        if isinstance(term, URIRef):
-            return ox.NamedNode(str(term))
-        if isinstance(term, BNode):
-            return _blank_node(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            return ox.Literal(str(term))
-    except ValueError as exc:
-        raise StoreError(Errors.E032.format(path="term", reason=f"invalid RDF term {term!r}: {exc}")) from exc
-    raise StoreError(Errors.E032.format(path="term", reason=f"not an RDF term: {term!r}"))
-
-
-def _blank_node(label: str) -> ox.BlankNode:
-    """A blank node keeping the rdflib label when SPARQL allows it, else a stable hex label."""
-    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_\-]*", label):
-        return ox.BlankNode(label)
-    import hashlib
-
-    return ox.BlankNode("b" + hashlib.sha256(label.encode("utf-8")).hexdigest()[:32])
 
 
 def graph_node(graph_iri: str) -> ox.NamedNode:
@@ -203,6 +191,7 @@ def triples_to_quads(graph: rdflib.Graph, graph_iri: str) -> Iterator[ox.Quad]:
     name = graph_node(graph_iri)
     for s, p, o in graph.triples((None, None, None)):
         yield ox.Quad(subject_term(s), predicate_term(p), object_term(o), name)
+
 
 
 def retract_from_union(name: str) -> str:
@@ -264,23 +253,20 @@ def quads_to_dataset(quads: Iterator[Any]) -> rdflib.Dataset:
 
 
 def classify_result(result: Any) -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
-    """(kind, variables, boolean) and the converted item stream of a pyoxigraph query result."""
+    """(kind, variables, boolean) and the item stream of a pyoxigraph query result, its terms left as
+    they are (a :class:`QueryResult` with ``native=True`` converts them when read)."""
     if isinstance(result, ox.QueryBoolean):
         return ("ask", [], bool(result)), iter(())
     if isinstance(result, ox.QueryTriples):
-        return ("construct", ["subject", "predicate", "object"], None), convert_triples(result)
+        return ("construct", ["subject", "predicate", "object"], None), native_triples(result)
     variables = [variable.value for variable in result.variables]
-    return ("select", variables, None), convert_solutions(result, variables)
+    return ("select", variables, None), (tuple(solution) for solution in result)
 
 
-def convert_solutions(solutions: Any, variables: list[str]) -> Iterator[dict[str, Any]]:
-    for solution in solutions:
-        yield {name: to_rdflib(solution[name]) for name in variables}
-
-
-def convert_triples(triples: Any) -> Iterator[tuple[Any, Any, Any]]:
+def native_triples(triples: Any) -> Iterator[tuple[Any, Any, Any]]:
+    """pyoxigraph triples as ``(s, p, o)`` tuples of pyoxigraph terms."""
     for triple in triples:
-        yield to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)
+        yield triple.subject, triple.predicate, triple.object
 
 
 # --- bindings --------------------------------------------------------------------------------

@@ -25,13 +25,14 @@ import rdflib
 from sanctions_kg.errors import Errors, StoreError
 from sanctions_kg.store.base import (
     Bindings,
+    GraphWrite,
     QueryKind,
     QueryResult,
     check_bindings,
     classify_result,
-    convert_triples,
     graph_node,
     inject_values,
+    native_triples,
     ntriples_lines,
     quads_to_dataset,
     replace_graph_request,
@@ -139,6 +140,11 @@ class EndpointStore:
         for old in replaces:
             self.remove_graph(old)
 
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        """One :meth:`add_graph` request per graph: each is its own transaction on the server."""
+        for graph_iri, graph, replaces in graphs:
+            self.add_graph(graph_iri, graph, replaces)
+
     def _default_graph_url(self) -> str:
         separator = "&" if "?" in (self.graph_store_url or "") else "?"
         return f"{self.graph_store_url}{separator}default"
@@ -187,7 +193,7 @@ class EndpointStore:
             return header, Stream(items, on_close=response.close, translate=translate)
 
         (kind, variables, boolean), items = run_with_deadline(start, timeout)
-        return QueryResult(kind, variables, items=items, boolean=boolean)
+        return QueryResult(kind, variables, items=items, boolean=boolean, native=True)
 
     def _parse(self, response: HTTPResponse) -> tuple[tuple[QueryKind, list[str], bool | None], Iterator[Any]]:
         """Header and item stream of the response, parsed by pyoxigraph according to its media type."""
@@ -199,7 +205,7 @@ class EndpointStore:
             rdf_format = ox.RdfFormat.from_media_type(media_type)
             if rdf_format is not None:
                 triples = (quad.triple for quad in ox.parse(response, rdf_format))
-                return ("construct", ["subject", "predicate", "object"], None), convert_triples(triples)
+                return ("construct", ["subject", "predicate", "object"], None), native_triples(triples)
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(Errors.E033.format(url=self.query_url, reason=f"bad response: {exc}")) from exc
         raise StoreError(Errors.E033.format(url=self.query_url, reason=f"unexpected response type {media_type!r}"))

@@ -8,9 +8,10 @@ Writes go to a temporary file in the same directory, are fsynced, then renamed o
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,7 +19,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sanctions_kg.errors import Errors, StoreError
-from sanctions_kg.store.base import NAMESPACES, object_term, predicate_term, subject_term
+from sanctions_kg.store.base import NAMESPACES, GraphWrite, object_term, predicate_term, subject_term
 from sanctions_kg.store.oxigraph import OxigraphStore
 
 #: suffix -> (rdflib serializer name, pyoxigraph format, keeps named graphs)
@@ -88,15 +89,46 @@ def _serialise(graph: rdflib.Graph, format_name: str, out: BinaryIO) -> None:
 def _serialise_oxigraph(graph: rdflib.Graph, fmt: ox.RdfFormat, out: BinaryIO) -> None:
     """Triples (or quads, for TriG/N-Quads) through pyoxigraph's serialiser, sorted so that the same
     graph always gives the same file (a committed export then diffs cleanly)."""
-    items: Iterator[ox.Quad] | Iterator[ox.Triple]
+    items: list[ox.Quad] | list[ox.Triple]
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) and isinstance(graph, rdflib.Dataset):
         rows = sorted(graph.quads((None, None, None, None)), key=lambda q: (str(q[3]), *map(str, q[:3])))
-        items = (ox.Quad(subject_term(s), predicate_term(p), object_term(o), _graph_name(g)) for s, p, o, g in rows)
+        items = [ox.Quad(subject_term(s), predicate_term(p), object_term(o), _graph_name(g)) for s, p, o, g in rows]
     else:
-        items = (ox.Triple(subject_term(s), predicate_term(p), object_term(o))
-                 for s, p, o in sorted(graph, key=lambda t: tuple(map(str, t))))
-    prefixes = {k: str(v) for k, v in NAMESPACES.items()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        items = [ox.Triple(subject_term(s), predicate_term(p), object_term(o))
+                 for s, p, o in sorted(graph, key=lambda t: tuple(map(str, t)))]
+    prefixes = None
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        prefixes = turtle_prefixes(str(term.value) for item in items for term in item
+                                   if isinstance(term, ox.NamedNode))
     ox.serialize(items, out, fmt, prefixes=prefixes)
+
+
+#: an IRI under ``id:`` that reads well as ``KIND:KEY``: a kind that is a plain prefix name, a key that
+#: needs no escape in a Turtle local name (``ids.py`` makes hex digests and codes such as ISO3)
+_KIND_KEY = re.compile(r"([a-z][a-z0-9]*)/([A-Za-z0-9_][A-Za-z0-9_-]*)")
+
+
+def turtle_prefixes(iris: Iterable[str]) -> dict[str, str]:
+    """The prefixes to declare in a Turtle or TriG file holding ``iris``: the project's, with ``id:``
+    split into one prefix per kind of thing (``cap: <…/id/cap/>``, ``country: <…/id/country/>``).
+
+    A prefixed name cannot hold a ``/`` (Turtle's PN_LOCAL), so with ``id:`` alone every entity
+    would be written ``id:cap\\/36e9…``. So ``id:`` itself is not declared, and a kind is
+    declared only if every key of it is plain; any other IRI under ``id/`` is written in full. The
+    file never holds an escaped local name, and every parser reads it back to the same graph.
+    """
+    namespaces = {prefix: str(iri) for prefix, iri in NAMESPACES.items() if prefix != "id"}
+    base = str(NAMESPACES["id"])
+    plain: dict[str, bool] = {}
+    for iri in iris:
+        if iri.startswith(base):
+            match = _KIND_KEY.fullmatch(iri[len(base):])
+            if match:
+                plain[match[1]] = plain.get(match[1], True)
+            elif "/" in iri[len(base):]:
+                plain[iri[len(base):].split("/", 1)[0]] = False
+    kinds = {kind: f"{base}{kind}/" for kind, ok in sorted(plain.items()) if ok and kind not in namespaces}
+    return {**namespaces, **kinds}
 
 
 def _graph_name(context) -> ox.NamedNode | ox.DefaultGraph:
@@ -174,6 +206,10 @@ class FileStore(OxigraphStore):
     def add_graph(self, graph_iri: str, graph: rdflib.Graph, replaces: Sequence[str] = ()) -> None:
         super().add_graph(graph_iri, graph, replaces)
         self._modified = True
+
+    def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+        super().add_graphs(graphs)
+        self._modified = self._modified or bool(graphs)
 
     def remove_graph(self, graph_iri: str) -> None:
         super().remove_graph(graph_iri)

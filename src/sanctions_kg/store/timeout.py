@@ -9,6 +9,7 @@ import contextlib
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -125,11 +126,27 @@ def _work(start: Callable[[], tuple[Any, Iterator[Any]]], handoff: queue.Queue, 
                 if not chunk or _put(handoff, cancel, ("items", chunk)):
                     _put(handoff, cancel, ("end", None))
     except BaseException as exc:  # noqa: BLE001 - handed to the consumer, who re-raises it
-        _put(handoff, cancel, ("error", exc))
+        _put(handoff, cancel, ("error", _without_locals(exc)))
     finally:
         close = getattr(items, "close", None)
         if close is not None:
             close()
+
+
+def _without_locals(exc: BaseException) -> BaseException:
+    """``exc`` (and its causes) with the local variables of its finished frames released here.
+
+    A traceback keeps every frame it passed through alive; one of them holds the engine's result
+    iterator (pyoxigraph's, which must be dropped on the thread that made it). Dropped later on
+    the consumer's thread, it printed a second, uncoded "unsendable" line after the coded error.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
+    return exc
 
 
 def _put(handoff: queue.Queue, cancel: threading.Event, entry: tuple[str, Any]) -> bool:
