@@ -40,9 +40,7 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
-#: documents per store write: the embedded store's bulk loader costs about 60 ms a call besides its quads
-#: (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half)
-STORE_BATCH = 512
+STORE_BATCH = Settings.store_batch  # documents per store write (see Settings.store_batch)
 
 
 @dataclass
@@ -100,7 +98,7 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
-    flush_at = max(size, settings.validate_batch, STORE_BATCH)
+    flush_at = settings.store_batch
     if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)

@@ -63,6 +63,10 @@ class Settings:
     batch_size: int = 16
     # documents whose graphs are validated together (pySHACL's per-call cost dominates small batches)
     validate_batch: int = 64
+    # documents per store write: the embedded store's bulk loader costs about 60 ms a call besides its
+    # quads (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half);
+    # a crash loses at most the batch being written, never part of a document
+    store_batch: int = 512
     # the SHACL engine that gives the verdict: "pyshacl-turbo" (Rust, used when installed) or "pyshacl";
     # pySHACL writes every report either way (validate.py)
     shacl_engine: str = "pyshacl-turbo"
@@ -81,7 +85,7 @@ COMPILABLE = ("attribute_ruler",)
 
 def load_settings() -> Settings:
     """Settings from the environment (``SANCTIONS_KG_MODEL``, ``SANCTIONS_KG_MAX_BYTES``,
-    ``SANCTIONS_KG_SHACL_ENGINE``)."""
+    ``SANCTIONS_KG_SHACL_ENGINE``, ``SANCTIONS_KG_COMPILED``, ``SANCTIONS_KG_STORE_BATCH``)."""
     env = os.environ
     engine = env.get("SANCTIONS_KG_SHACL_ENGINE", Settings.shacl_engine)
     _check("SANCTIONS_KG_SHACL_ENGINE", engine, [engine], SHACL_ENGINES)
@@ -90,6 +94,7 @@ def load_settings() -> Settings:
     return Settings(
         model=env.get("SANCTIONS_KG_MODEL", Settings.model),
         max_bytes=int(env.get("SANCTIONS_KG_MAX_BYTES", Settings.max_bytes)),
+        store_batch=max(1, int(env.get("SANCTIONS_KG_STORE_BATCH", Settings.store_batch))),
         shacl_engine=engine,
         compiled_components=compiled,
     )

@@ -47,7 +47,7 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _kill_mid_build(args: list[str], cwd: Path) -> int:
     """Start a build with a progress bar, SIGKILL it once KILL_AFTER_DOCS are done; return how many were."""
     process = subprocess.Popen(command(*args, "--progress", "--batch-size", "4", "--validate-batch", "4"),
-                               cwd=cwd, env=cli_env(), stdin=subprocess.DEVNULL,
+                               cwd=cwd, env={**cli_env(), "SANCTIONS_KG_STORE_BATCH": "4"}, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seen: list[int] = [0]
     reached = threading.Event()
