@@ -46,12 +46,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules 
 from common import BENCH_DIR, MODES, REPO_DIR, _round, log
 from phases_build import phase_extract, phase_rss
 from phases_load import phase_load
+from phases_memory import BIGDOC_MB, phase_bigdoc, write_bigdoc
 from phases_query import phase_oxload, phase_query
 from ratios import overheads, speedups
 from report import ratio_entry, render, write_readme_block
 from scale import phase_dask, phase_memory, phase_triage
 
-PHASES = ("extract", "rss", "oxload", "query", "triage", "dask", "memory", "load")
+PHASES = ("extract", "rss", "oxload", "query", "triage", "dask", "memory", "load", "bigdoc")
 
 # Orchestration
 # ------------------------------------------------------------------------------------------------
@@ -115,6 +116,9 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
         log(f"Dask: 1 vs 2 local workers ({mode['dask_docs']} documents, {mode['rounds']} rounds)")
         dask = run_phase("dask", mode_name, work)
         memory = _memory_phases(mode, mode_name, work)
+        log(f"one long document of vote sentences: {' and '.join(map(str, BIGDOC_MB[mode_name]))} MB, one process each")
+        bigdoc = [run_phase("bigdoc", mode_name, work, "--corpus", str(write_bigdoc(work / f"bigdoc{i}", mb)))
+                  for i, mb in enumerate(BIGDOC_MB[mode_name])]
         log(f"synthetic graph (>= {mode['triples']:,} distinct triples) into on-disk Oxigraph stores")
         oxload = run_phase("oxload", mode_name, work)
         log("queries: rdflib vs OxigraphStore vs raw pyoxigraph vs KnowledgeGraph")
@@ -155,6 +159,15 @@ def orchestrate(mode_name: str, out_path: Path, update_readme: bool) -> dict[str
             "memory_growth_10x", rss_large["peak_rss_mb"] / rss_small["peak_rss_mb"],
             f"peak RSS {rss_large['peak_rss_mb']:.0f} MB ({rss_large['documents']} relevant docs) ÷ "
             f"{rss_small['peak_rss_mb']:.0f} MB ({rss_small['documents']} docs), one process each"),
+        "bigdoc_time_2x_vs_1x": ratio_entry(
+            "bigdoc_time_2x_vs_1x", bigdoc[1]["cpu_seconds"] / bigdoc[0]["cpu_seconds"],
+            f"CPU s of building one document of vote sentences of {bigdoc[1]['characters']:,} ÷ "
+            f"{bigdoc[0]['characters']:,} characters ({bigdoc[1]['cpu_seconds']:.0f} ÷ "
+            f"{bigdoc[0]['cpu_seconds']:.0f} s), one process each", small=bigdoc[0], large=bigdoc[1]),
+        "bigdoc_peak_rss_mb": ratio_entry(
+            "bigdoc_peak_rss_mb", bigdoc[1]["peak_rss_mb"],
+            f"peak RSS in MB of the build of the {bigdoc[1]['characters']:,}-character document "
+            f"({bigdoc[0]['peak_rss_mb']:.0f} MB at half the size)"),
         "query_speedup_vs_rdflib": ratio_entry(
             "query_speedup_vs_rdflib", speed["geomean"],
             f"geomean cq1-cq9 ({speed['kind']}), {oxload['distinct_triples']:,} triples"),
@@ -239,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             result = phase_dask(mode, args.work)
         elif args.phase == "memory":
             result = phase_memory(mode, args.work, args.corpus)
+        elif args.phase == "bigdoc":
+            result = phase_bigdoc(mode, args.work, args.corpus)
         elif args.phase == "oxload":
             result = phase_oxload(mode, args.work)
         elif args.phase == "load":

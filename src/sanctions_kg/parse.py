@@ -10,6 +10,12 @@
   whole text, so every offset stays relative to it, and the parser's memory is that of one chunk.
   spaCy's ``max_length`` is raised to the ``--max-bytes`` limit, so no text the reader accepts can
   meet spaCy's E088.
+* **Bounded batches.** The parser's working memory grows with the tokens of one batch (about 6 KB a
+  token for the parser's and the NER's precomputed features), so a batch holds at most ``batch_size``
+  documents *and* at most ``BATCH_CHARS`` characters: a few long texts no longer make a peak that a
+  corpus of short ones never reaches, and a long text is parsed a few chunks at a time. The parsed
+  Docs drop ``doc.tensor`` (384 bytes a token in ``en_core_web_sm``), which nothing after the
+  pipeline reads, so a document held for extraction costs its tokens only.
 * **Failures are per document.** With one process, documents are parsed batch by batch; a batch that
   fails is parsed again one document at a time, and the document that fails is reported (E012) and
   skipped. (With ``n_process > 1`` spaCy's worker pool streams the texts and cannot be resumed.)
@@ -19,9 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import Any, Generic, TypeVar
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,6 +40,8 @@ C = TypeVar("C")
 #: the parser's cost grows faster than the text (measured: 4,200 characters of vote sentences in 0.6 s,
 #: 28,000 in 8.8 s), so long texts are parsed in pieces of this size, cut at a line break where possible
 CHUNK_CHARS = 20_000
+#: the most characters given to the parser in one batch (see the module's notes; a chunk is never cut)
+BATCH_CHARS = 60_000
 MAX_SENTENCE_CHARS = 5_000
 #: a sentence end or a line break; the text between two of them is one "sentence" for the cap
 _BREAK = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*\s|\n")
@@ -111,20 +119,47 @@ def parse_documents(nlp: Language, items: Iterable[tuple[Document, C]], *, batch
         yield from _assemble(nlp.pipe(_pieces(prepared), as_tuples=True, batch_size=batch_size,
                                       n_process=n_process))
         return
-    while batch := list(islice(prepared, batch_size)):
+    for batch in bounded(prepared, batch_size, lambda item: len(item.text)):
         try:
-            parsed: list[tuple[Doc, Prepared[C]]] = list(
-                _assemble(nlp.pipe(_pieces(batch), as_tuples=True, batch_size=batch_size)))
+            parsed: list[tuple[Doc, Prepared[C]]] = list(_assemble(_parse(nlp, _pieces(batch), batch_size)))
         except Exception:  # noqa: BLE001 - one document broke the batch: find it, keep the others
             parsed = list(_one_by_one(nlp, batch, on_error))
         yield from parsed
+
+
+T = TypeVar("T")
+
+
+def bounded(items: Iterable[T], size: int, chars: Callable[[T], int], limit: int | None = None) -> Iterator[list[T]]:
+    """Consecutive groups of at most ``size`` items and at most ``limit`` (``BATCH_CHARS``) characters;
+    an item longer than the limit is a group of its own."""
+    limit = BATCH_CHARS if limit is None else limit
+    group: list[T] = []
+    total = 0
+    for item in items:
+        n = chars(item)
+        if group and (len(group) >= size or total + n > limit):
+            yield group
+            group, total = [], 0
+        group.append(item)
+        total += n
+    if group:
+        yield group
+
+
+def _parse(nlp: Language, pieces: Iterable[tuple[str, Any]], batch_size: int) -> Iterator[tuple[Doc, Any]]:
+    """``nlp.pipe`` over the pieces, one bounded batch at a time, each Doc without its tensor."""
+    for group in bounded(pieces, batch_size, lambda piece: len(piece[0])):
+        for doc, context in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc, context
 
 
 def _one_by_one(nlp: Language, batch: list[Prepared[C]],
                 on_error: Callable[[DocumentError], None]) -> Iterator[tuple[Doc, Prepared[C]]]:
     for item in batch:
         try:
-            yield from _assemble(nlp.pipe(_pieces([item]), as_tuples=True))
+            yield from _assemble(_parse(nlp, _pieces([item]), 1))
         except Exception as exc:  # noqa: BLE001 - any failure of one document is that document's E012
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
             on_error(DocumentError(Errors.E012.format(path=item.document.path, reason=reason), item.document.path))
@@ -148,8 +183,10 @@ def _assemble(parsed: Iterable[tuple[Doc, Any]]) -> Iterator[tuple[Doc, Prepared
         waiting.append(doc)
         if index == count - 1:
             joined = Doc.from_docs(waiting, ensure_whitespace=False)
+            joined.tensor = numpy.zeros((0,), dtype="float32")
             waiting = []
             yield joined, item
 
 
-__all__ = ["CHUNK_CHARS", "MAX_SENTENCE_CHARS", "Prepared", "chunks", "parse_documents", "prepare"]
+__all__ = ["BATCH_CHARS", "CHUNK_CHARS", "MAX_SENTENCE_CHARS", "Prepared", "bounded", "chunks", "parse_documents",
+           "prepare"]

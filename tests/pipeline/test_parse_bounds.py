@@ -101,3 +101,27 @@ def test_invisible_characters_are_counted_in_a_warning() -> None:
     assert doc.text == "Russia vetoed." and item.document.text == text
     assert [str(e) for e in errors] == ["[E017] z.txt: 2 invisible format character(s) (zero-width or bidi "
                                         "controls) ignored when matching"]
+
+
+def test_batches_are_bounded_by_count_and_characters() -> None:
+    from sanctions_kg.parse import bounded
+    sizes = [10, 10, 10, 50, 200, 5, 5, 5, 5, 5]
+    groups = list(bounded(sizes, 3, lambda n: n, limit=60))
+    assert [n for g in groups for n in g] == sizes  # order kept, nothing lost
+    assert groups == [[10, 10, 10], [50], [200], [5, 5, 5], [5, 5]]  # 3 at most; 60 chars unless alone
+
+
+def test_parsed_documents_keep_no_tensor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text parsed in chunks over several bounded batches is one Doc over the whole text, and
+    neither it nor a short one keeps the tok2vec tensor (nothing after the pipeline reads it)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    nlp.initialize()
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(parse, "BATCH_CHARS", 500)
+    long_text = "".join(f"Sentence {i} is here.\n" for i in range(120))
+    docs = [(Document("a" * 64, "long.txt", long_text), 0), (Document("b" * 64, "short.txt", "One line."), 1)]
+    parsed = list(parse_documents(nlp, docs, batch_size=16, n_process=1, max_bytes=10**6, on_error=print))
+    assert [item.context for _, item in parsed] == [0, 1]
+    assert parsed[0][0].text == long_text and len(chunks(long_text, 200)) > 10
+    assert all(doc.tensor.size == 0 for doc, _ in parsed)
