@@ -125,3 +125,26 @@ def test_a_process_killed_during_a_bulk_load_leaves_whole_graphs_and_a_rebuild_c
     _same(clean, store)
     store.close()
     clean.close()
+
+
+def test_a_bad_term_fails_the_batch_before_anything_is_written(tmp_path: Path) -> None:
+    from sanctions_kg.errors import StoreError
+
+    store = OxigraphStore(tmp_path / "s")
+    store.add_graph("http://example.org/g0", people("alice"))
+    graphs = [(f"http://example.org/g{i}", people(f"p{i}"), ()) for i in range(1, BULK_MIN + 1)]
+    bad = graph_of((rdflib.URIRef("http://example.org/a b"), EX.name, Literal("x")))
+    with pytest.raises(StoreError, match=r"\[E032\]"):
+        store.add_graphs([*graphs, ("http://example.org/bad", bad, ())])
+    assert store.graph_iris() == ["http://example.org/g0"] and len(store) == 1
+    assert len(store._store) == 2  # the graph and its union copy: no marks left
+
+
+def test_a_stored_graph_in_a_batch_is_replaced_in_one_transaction(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    store.add_graph("http://example.org/g0", people("alice", "bob"))
+    graphs = [(f"http://example.org/g{i}", people(f"p{i}"), ()) for i in range(BULK_MIN + 1)]
+    store.add_graphs(graphs)
+    names = {str(r["o"]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }")}
+    assert "bob" not in names and "alice" not in names and {f"p{i}" for i in range(BULK_MIN + 1)} == names
+    assert store.graph_iris() == sorted(iri for iri, _, _ in graphs)
