@@ -170,7 +170,9 @@ def _child_oxigraph(conn, path, name, text, repeats, budget, options) -> None:
 
     store_times = _repeat(conn, "store", run_store, repeats, budget)
     if statistics.median(store_times) < KG_TIMEOUT / 3:
-        spent = 0.0
+        # The helper's first call in a process reads the .rq file and parses it (rdflib, cached from then
+        # on): reported apart as "kg_first", so the timed rounds compare the steady state of both sides.
+        spent = _timed(conn, "kg_first", 0, run_kg)
         for i in range(repeats):
             for label, fn in (("raw", run_raw), ("kg", run_kg), ("prepare", run_prepare),
                               ("store_deadline", run_store_deadline)):
