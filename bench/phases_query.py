@@ -46,7 +46,7 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     from rdflib import Graph
 
     from generate import documents
-    from sanctions_kg.build import STORE_BATCH
+    from sanctions_kg.settings import load_settings
     from sanctions_kg.store import OxigraphStore
 
     for name in ("ox-store", "ox-dedup"):
@@ -63,7 +63,7 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
         quads.extend(ox.Quad(_ox_term(s, cache), _ox_term(p, cache), _ox_term(o, cache), node) for s, p, o in triples)
         graphs += 1
         batch.append((str(graph), g, ()))
-        if len(batch) >= STORE_BATCH:
+        if len(batch) >= load_settings().validate_batch:
             generate_s += time.perf_counter() - t
             t = time.perf_counter()
             store.add_graphs(batch)

@@ -40,9 +40,6 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
-#: documents per store write: the embedded store's bulk loader costs about 60 ms a call besides its quads
-#: (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half)
-STORE_BATCH = 512
 
 
 @dataclass
@@ -87,15 +84,14 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     index = index_from_store(store)
     size = batch_size or settings.batch_size
     pending: list[_Pending] = []
-    flush_at = max(size, settings.validate_batch, STORE_BATCH)
     bar = _progress_bar(progress)
     if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
             graph = build_document_graph(facts, index.resolve(facts))
             pending.append(_Pending(document, graph, 0, stale, trusted=True))
-            if len(pending) >= flush_at:
-                _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+            if len(pending) >= max(size, settings.validate_batch):
+                _flush(pending, store, report, validate, bar, index, record)
         docs = triaged(docs, get_triage(settings), skip)
     for found, document, stale in _facts_stream(docs, settings, size, n_process, scheduler, record, (validate, triage)):
         try:
@@ -106,9 +102,9 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
             index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
-        if len(pending) >= flush_at:
-            _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
-    _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+        if len(pending) >= max(size, settings.validate_batch):
+            _flush(pending, store, report, validate, bar, index, record)
+    _flush(pending, store, report, validate, bar, index, record)
     if bar is not None:
         bar.close()
     return report
@@ -207,12 +203,11 @@ def _new_documents(docs: Iterator[Document], store: Store, report: BuildReport) 
 
 
 def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate: bool, bar=None,
-           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None,
-           chunk: int = 64) -> None:
-    """Validate document graphs, ``chunk`` at a time, and store the valid ones with one ``add_graphs``
-    (the embedded store's bulk loader), each document still whole or not at all.
+           index: EventIndex | None = None, record: Callable[[DocumentError], None] | None = None) -> None:
+    """Validate a batch of document graphs and store the valid ones with one ``add_graphs`` (the
+    embedded store's bulk loader), each document whole or not at all.
 
-    The shapes are checked once on a chunk's union (one pySHACL run instead of one per document);
+    The shapes are checked once on the batch's union (one pySHACL run instead of one per document);
     only when that fails is each graph checked alone, so an invalid document never costs the others,
     and a failing graph loses only its failing facts (:func:`_salvage`).
     A changed file's earlier graph is removed in the same transaction that stores its new graph: a new
@@ -220,24 +215,8 @@ def _flush(pending: list[_Pending], store: Store, report: BuildReport, validate:
     document's events only once its graph is stored, so a rejected document leaves no trace in the
     identities of later batches.
     """
-    ready = [item for start in range(0, len(pending), chunk)
-             for item in _checked(pending[start:start + chunk], validate, report, index, record)]
-    if ready:
-        store.add_graphs([(str(document_iri(i.document.doc_id)), i.graph, i.stale) for i in ready])
-    for item in ready:
-        if index is not None:
-            index.commit(item.document.doc_id)
-        report.replaced += bool(item.stale)
-        report.added += 1
-        report.facts += item.facts
-        if bar is not None:
-            bar.update(1)
-    pending.clear()
-
-
-def _checked(pending: list[_Pending], validate: bool, report: BuildReport, index: EventIndex | None,
-             record: Callable[[DocumentError], None] | None) -> list[_Pending]:
-    """The documents of one chunk that may be stored, a failing graph salvaged; the others discarded."""
+    if not pending:
+        return
     checked = [p.graph for p in pending if not p.trusted]
     batch_ok = not validate or not checked or validate_graph(_union(checked)).conforms
     ready: list[_Pending] = []
@@ -250,7 +229,16 @@ def _checked(pending: list[_Pending], validate: bool, report: BuildReport, index
                 continue
             item = salvaged
         ready.append(item)
-    return ready
+    store.add_graphs([(str(document_iri(i.document.doc_id)), i.graph, i.stale) for i in ready])
+    for item in ready:
+        if index is not None:
+            index.commit(item.document.doc_id)
+        report.replaced += bool(item.stale)
+        report.added += 1
+        report.facts += item.facts
+        if bar is not None:
+            bar.update(1)
+    pending.clear()
 
 
 def _salvage(item: _Pending, report: BuildReport,
