@@ -5,7 +5,8 @@ version of a graph, never half of one. RocksDB locks the directory: a second wri
 process, or a second handle in this one) gets a StoreError instead of blocking or corrupting it.
 
 A batch of new graphs goes through pyoxigraph's bulk loader instead (:meth:`OxigraphStore.add_graphs`):
-at a million triples one update per graph took 183 s, this in batches of 64 graphs 75 s (``bench/``). The bulk loader has no transactions, so a document stays invisible until it is whole:
+at a million triples one update per graph took 183 s, this in batches of 64 graphs 75 s (``bench/``).
+The bulk loader has no transactions, so a document stays invisible until it is whole:
 
 1. one update marks the batch's graphs *incomplete* (a quad each in the graph ``LOADING``) and drops
    whatever a crashed load left of them;
