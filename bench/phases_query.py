@@ -46,7 +46,7 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     from rdflib import Graph
 
     from generate import documents
-    from sanctions_kg.build import STORE_BATCH
+    from sanctions_kg.settings import load_settings
     from sanctions_kg.store import OxigraphStore
 
     for name in ("ox-store", "ox-dedup"):
@@ -63,7 +63,7 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
         quads.extend(ox.Quad(_ox_term(s, cache), _ox_term(p, cache), _ox_term(o, cache), node) for s, p, o in triples)
         graphs += 1
         batch.append((str(graph), g, ()))
-        if len(batch) >= STORE_BATCH:
+        if len(batch) >= load_settings().validate_batch:
             generate_s += time.perf_counter() - t
             t = time.perf_counter()
             store.add_graphs(batch)
@@ -91,6 +91,8 @@ def phase_oxload(mode: dict[str, Any], work: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------
 # Phase: queries
 # ------------------------------------------------------------------------------------------------
+
+FAST_QUERY_BUDGET_S = 1.0
 
 
 def _timed(conn, label: str, i: int, run) -> float:
@@ -170,8 +172,13 @@ def _child_oxigraph(conn, path, name, text, repeats, budget, options) -> None:
 
     store_times = _repeat(conn, "store", run_store, repeats, budget)
     if statistics.median(store_times) < KG_TIMEOUT / 3:
-        spent = 0.0
-        for i in range(repeats):
+        # The helper's first call in a process reads the .rq file and parses it (rdflib, cached from then
+        # on): reported apart as "kg_first", so the timed rounds compare the steady state of both sides.
+        spent = _timed(conn, "kg_first", 0, run_kg)
+        # a query of a few milliseconds gets more rounds (up to 7x, about a second): one scheduling
+        # hiccup on a shared machine is a large share of its time
+        fast = int(FAST_QUERY_BUDGET_S / max(statistics.median(store_times), 1e-3))
+        for i in range(max(repeats, min(7 * repeats, fast))):
             for label, fn in (("raw", run_raw), ("kg", run_kg), ("prepare", run_prepare),
                               ("store_deadline", run_store_deadline)):
                 spent += _timed(conn, label, i, fn)

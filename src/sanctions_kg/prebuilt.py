@@ -66,11 +66,7 @@ class Prebuilt:
 
     def graph_for(self, identities: Identities) -> Graph | None:
         """The worker's graph when it was written with these identities, else None (write it again)."""
-        if identities != self.identities:
-            return None
-        graph = Graph()
-        graph.addN((s, p, o, graph) for s, p, o in self.triples)
-        return graph
+        return _graph(self.triples) if identities == self.identities else None
 
 
 def prebuild_batch(documents: list[Document], settings: Settings, validate: bool = True,
@@ -120,10 +116,11 @@ def _written(parsed: Doc, item: Prepared[int]) -> Prebuilt:
 
 
 def _check(graphs: list[tuple[Triple, ...]], validate: bool) -> list[bool]:
-    """Whether each graph conforms: all at once when their union does, else each alone."""
-    present = [i for i, triples in enumerate(graphs) if triples]
+    """Whether each graph conforms: all at once when their union does, else each alone (an empty
+    entry, a graph that needs no check or none at all, gives False; the caller keeps its own verdict)."""
     if not validate:
         return [True] * len(graphs)
+    present = [i for i, triples in enumerate(graphs) if triples]
     if present and conforms(_graph(t for i in present for t in graphs[i])):
         return [True] * len(graphs)
     return [bool(triples) and conforms(_graph(triples)) for triples in graphs]

@@ -73,6 +73,7 @@ def test_a_graph_the_loader_did_not_finish_counts_as_absent_and_is_replaced_whol
     raw.bulk_extend([ox.Quad(*map(to_oxigraph, t), name) for t in half])
     assert not store.has_graph(iri) and iri not in store.graph_iris()
     assert iri not in {str(g.identifier) for g in store.dataset().graphs()} and len(store) == 0
+    assert _seen(store) == set()  # neither the half graph nor its mark is visible to queries
     store.add_graphs([(i, g, ()) for i, g in graphs])  # the rebuild
     _same(clean, store)
     clean.close()
@@ -85,15 +86,20 @@ import rdflib
 from sanctions_kg.store import OxigraphStore
 from sanctions_kg.store.oxigraph import BULK_MIN
 
-class DiesAfterLoadingTheNamedGraphs:
-    def __init__(self, store):
-        self.store = store
+class DiesAfter:
+    def __init__(self, store, step):
+        self.store, self.step = store, step
+    def __contains__(self, quad):
+        return quad in self.store
     def __getattr__(self, name):
-        return getattr(self.store, name)
-    def bulk_extend(self, quads):
-        self.store.bulk_extend(quads)
-        self.store.flush()
-        os._exit(9)  # the union copies and the unmarking never happen
+        found = getattr(self.store, name)
+        if name != self.step:
+            return found
+        def dying(*args):
+            found(*args)
+            self.store.flush()
+            os._exit(9)
+        return dying
 
 def graph(i):
     g = rdflib.Graph()
@@ -101,27 +107,64 @@ def graph(i):
         g.add((rdflib.URIRef(f"http://example.org/s{i}-{k}"), rdflib.RDFS.label, rdflib.Literal(f"shared {k % 7}")))
     return g
 
-store = OxigraphStore(__import__("pathlib").Path(sys.argv[1]))
-graphs = [(f"http://example.org/doc{i}", graph(i), ()) for i in range(2 * BULK_MIN)]
-store.add_graphs(graphs[:BULK_MIN])
-store._store = DiesAfterLoadingTheNamedGraphs(store._store)
-store.add_graphs(graphs[BULK_MIN:])
+if __name__ == "__main__":
+    store = OxigraphStore(__import__("pathlib").Path(sys.argv[1]))
+    graphs = [(f"http://example.org/doc{i}", graph(i), ()) for i in range(2 * BULK_MIN)]
+    store.add_graphs(graphs[:BULK_MIN])
+    store._store = DiesAfter(store._store, sys.argv[2])
+    store.add_graphs(graphs[BULK_MIN:])
 """
+EVERY_QUAD = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
-def test_a_process_killed_during_a_bulk_load_leaves_whole_graphs_and_a_rebuild_converges(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(CHILD), str(tmp_path / "s")], cwd=tmp_path,
+def _seen(store: OxigraphStore) -> set[tuple[str, ...]]:
+    """Every quad a query sees, the default (union) graph included."""
+    return {tuple(str(row[k]) for k in ("s", "p", "o", "g")) for row in store.query(EVERY_QUAD)}
+
+
+@pytest.mark.parametrize("step, finished", [("bulk_extend", False), ("extend", True)])
+def test_a_process_killed_during_a_bulk_load_leaves_whole_graphs_and_a_rebuild_converges(
+        tmp_path: Path, step: str, finished: bool) -> None:
+    """Killed after the loader wrote the named graphs (the union and the completion not yet), or after
+    the transaction that completes them (the marks not yet removed)."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(CHILD), str(tmp_path / "s"), step], cwd=tmp_path,
                           env={"PYTHONPATH": str(SRC)}, capture_output=True, text=True, timeout=120)
     assert done.returncode == 9, done.stderr
     namespace: dict = {}
-    exec(textwrap.dedent(CHILD).split("store = OxigraphStore")[0], namespace)  # graph() and BULK_MIN
+    exec(textwrap.dedent(CHILD), namespace)  # graph() and BULK_MIN, without running the child's main
     graphs = [(f"http://example.org/doc{i}", namespace["graph"](i), ()) for i in range(2 * BULK_MIN)]
+    first = OxigraphStore(tmp_path / "first")
+    first.add_graphs(graphs if finished else graphs[:BULK_MIN])
     store = OxigraphStore(tmp_path / "s")
-    assert store.graph_iris() == sorted(iri for iri, _, _ in graphs[:BULK_MIN])  # the first batch, whole
-    assert not any(store.has_graph(iri) for iri, _, _ in graphs[BULK_MIN:])  # loaded, never finished
+    assert store.graph_iris() == first.graph_iris() and len(store) == len(first)
+    assert _seen(store) == _seen(first)  # queries see no half-loaded graph, no mark, no partial union
     store.add_graphs([g for g in graphs if not store.has_graph(g[0])])  # what a rebuild stores again
     clean = OxigraphStore(tmp_path / "clean")
     clean.add_graphs(graphs)
     _same(clean, store)
-    store.close()
-    clean.close()
+    assert _seen(store) == _seen(clean)
+    for opened in (first, store, clean):
+        opened.close()
+
+
+def test_a_bad_term_fails_the_batch_before_anything_is_written(tmp_path: Path) -> None:
+    from sanctions_kg.errors import StoreError
+
+    store = OxigraphStore(tmp_path / "s")
+    store.add_graph("http://example.org/g0", people("alice"))
+    graphs = [(f"http://example.org/g{i}", people(f"p{i}"), ()) for i in range(1, BULK_MIN + 1)]
+    bad = graph_of((rdflib.URIRef("http://example.org/a b"), EX.name, Literal("x")))
+    with pytest.raises(StoreError, match=r"\[E032\]"):
+        store.add_graphs([*graphs, ("http://example.org/bad", bad, ())])
+    assert store.graph_iris() == ["http://example.org/g0"] and len(store) == 1
+    assert len(store._store) == 2  # the graph and its union copy: no marks left
+
+
+def test_a_stored_graph_in_a_batch_is_replaced_in_one_transaction(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    store.add_graph("http://example.org/g0", people("alice", "bob"))
+    graphs = [(f"http://example.org/g{i}", people(f"p{i}"), ()) for i in range(BULK_MIN + 1)]
+    store.add_graphs(graphs)
+    names = {str(r["o"]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }")}
+    assert "bob" not in names and "alice" not in names and {f"p{i}" for i in range(BULK_MIN + 1)} == names
+    assert store.graph_iris() == sorted(iri for iri, _, _ in graphs)

@@ -5,11 +5,21 @@ version of a graph, never half of one. RocksDB locks the directory: a second wri
 process, or a second handle in this one) gets a StoreError instead of blocking or corrupting it.
 
 A batch of new graphs goes through pyoxigraph's bulk loader instead (:meth:`OxigraphStore.add_graphs`):
-one update per document cost 257 s for a million triples, the bulk loader 16 s. The bulk loader has
-no transactions, so a graph is marked incomplete (a quad in the graph ``LOADING``) in one update before
-its quads are written, and the mark is removed in one update after; a marked graph counts as absent
-(:meth:`~OxigraphStore.has_graph`, :meth:`~OxigraphStore.graph_iris`, :meth:`~OxigraphStore.dataset`),
-so a build that crashed in between stores it again, and the next write of it clears what was there.
+at a million triples one update per graph took 183 s, this in batches of 64 graphs 75 s (``bench/``).
+The bulk loader has no transactions, so a document stays invisible until it is whole:
+
+1. one update marks the batch's graphs *incomplete* (a quad each in the graph ``LOADING``) and drops
+   whatever a crashed load left of them;
+2. the bulk loader writes their named graphs, which queries do not see while they are marked
+   (``named_graphs`` of the query is then the complete graphs);
+3. one transaction (``Store.extend``) adds their triples to the union in the default graph, the
+   triples no graph had brought there yet, together with a *complete* mark for each graph;
+4. one update removes both marks.
+
+A graph marked incomplete and not complete counts as absent everywhere (:meth:`~OxigraphStore.has_graph`,
+``graph_iris``, ``dataset``, ``len``, queries), so after a crash readers see each document whole or
+not at all, a rebuild stores the missing ones again, and the next write of a graph clears what a
+crash left of it.
 """
 from __future__ import annotations
 
@@ -29,6 +39,8 @@ _PYOXIGRAPH_ERRORS = (OSError, RuntimeError, SyntaxError, ValueError)
 #: the graph holding a mark per graph the bulk loader is writing (no document's graph, never exported)
 LOADING = ox.NamedNode("urn:x-sanctions-kg:loading")
 INCOMPLETE = ox.NamedNode("urn:x-sanctions-kg:incomplete")
+COMPLETE = ox.NamedNode("urn:x-sanctions-kg:complete")
+TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 #: below this many new graphs in a batch, one update per graph is cheaper than the loader's two marks
 BULK_MIN = 4
 
@@ -50,17 +62,16 @@ class TermCache:
         name = graph_node(graph_iri)
         subjects, predicates, objects = self._positions
         for s, p, o in graph.triples((None, None, None)):
-            yield ox.Quad(self._term(s, graph_iri, subjects, base.subject_term),
-                          self._term(p, graph_iri, predicates, base.predicate_term),
-                          self._term(o, graph_iri, objects, base.object_term), name)
+            yield ox.Quad(subjects.get(s) or self._new(s, graph_iri, subjects, base.subject_term),
+                          predicates.get(p) or self._new(p, graph_iri, predicates, base.predicate_term),
+                          objects.get(o) or self._new(o, graph_iri, objects, base.object_term), name)
 
     @staticmethod
-    def _term(term: Any, graph_iri: str, cache: dict[Any, Any], convert: Callable[[Any], Any]) -> Any:
-        found = cache.get(term)
-        if found is None:
-            if isinstance(term, rdflib.BNode):
-                return terms.blank_node(f"{graph_iri} {term}")
-            found = cache[term] = convert(term)
+    def _new(term: Any, graph_iri: str, cache: dict[Any, Any], convert: Callable[[Any], Any]) -> Any:
+        """A term not converted yet; a blank node is relabelled for this graph and not cached."""
+        if isinstance(term, rdflib.BNode):
+            return terms.blank_node(f"{graph_iri} {term}")
+        found = cache[term] = convert(term)
         return found
 
 
@@ -137,49 +148,55 @@ class OxigraphStore:
             raise self._error(exc) from exc
 
     def add_graphs(self, graphs: Sequence[GraphWrite]) -> None:
-        """Store several graphs: those that replace no other graph through the bulk loader (when there
-        are at least ``BULK_MIN``), each still stored whole or not at all by its mark (see the module);
+        """Store several graphs: new ones (not stored, replacing none) through the bulk loader when there
+        are at least ``BULK_MIN``, each still stored whole or not at all by its mark (see the module);
         the others with :meth:`add_graph`. The union in the default graph stays de-duplicated: a quad
         store is a set, so a triple that several graphs hold is there once."""
-        plain = [(iri, graph) for iri, graph, replaces in graphs if not replaces]
-        if len(plain) < BULK_MIN:
-            plain = []
-        for iri, graph, replaces in graphs:
-            if replaces or not plain:
+        new = [not replaces and not self.has_graph(iri) for iri, _graph, replaces in graphs]
+        bulk = sum(new) >= BULK_MIN
+        for (iri, graph, replaces), fresh in zip(graphs, new, strict=True):
+            if not (bulk and fresh):  # a stored graph is replaced in one transaction, as add_graph does
                 self.add_graph(iri, graph, replaces)
-        if plain:
-            self._bulk(plain)
+        if bulk:
+            self._bulk([(iri, graph) for (iri, graph, _), fresh in zip(graphs, new, strict=True) if fresh])
 
     def _bulk(self, graphs: list[tuple[str, rdflib.Graph]]) -> None:
-        """Mark, clear any earlier version, load the named graphs, then their union copies, unmark."""
+        """The four steps of the module's description; terms are converted first, so a bad one fails
+        the batch before anything is written."""
         store = self._writable()
         names = [graph_node(iri) for iri, _ in graphs]
-        terms = TermCache()
+        cache = TermCache()
+        quads = [q for iri, graph in graphs for q in cache.quads(graph, iri)]
+        union = dict.fromkeys(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
         try:
             self._mark(store, names)
-            quads = [q for iri, graph in graphs for q in terms.quads(graph, iri)]
-            store.bulk_extend(quads)  # the named graphs first: a union copy never precedes its graph
-            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+            store.bulk_extend(quads)
             for name in names:
                 store.add_graph(name)  # a graph without triples exists too, as after add_graph
-            marks = " ".join(f"{name} {INCOMPLETE} true ." for name in names)
+            store.extend([*(q for q in union if q not in store),
+                          *(ox.Quad(name, COMPLETE, TRUE, LOADING) for name in names)])
+            marks = " ".join(f"{name} {mark} {TRUE} ." for name in names for mark in (INCOMPLETE, COMPLETE))
             store.update(f"DELETE DATA {{ GRAPH {LOADING} {{ {marks} }} }}")
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
     @staticmethod
     def _mark(store: ox.Store, names: list[ox.NamedNode]) -> None:
-        """One update: mark the graphs incomplete, and drop any earlier version (with its share of the
-        union), which a crashed bulk load may have left half written."""
-        steps = [f"{base.retract_from_union(str(n))} ;\nDROP SILENT GRAPH {n}" for n in names
+        """One update: drop what a crashed bulk load left of the graphs (with its share of the union,
+        which it cannot have reached), and mark them incomplete."""
+        steps = [f"{base.retract_from_union(str(n))} ;\nDROP SILENT GRAPH {n} ;\n{_unmark(str(n))}" for n in names
                  if store.contains_named_graph(n)]
-        marks = " ".join(f"{name} {INCOMPLETE} true ." for name in names)
+        marks = " ".join(f"{name} {INCOMPLETE} {TRUE} ." for name in names)
         steps.append(f"INSERT DATA {{ GRAPH {LOADING} {{ {marks} }} }}")
         store.update(" ;\n".join(steps))
 
-    def _complete(self, store: ox.Store, name: ox.NamedNode) -> bool:
-        """False for a graph the bulk loader started and did not finish."""
-        return not any(True for _ in store.quads_for_pattern(name, INCOMPLETE, None, LOADING))
+    @staticmethod
+    def _unfinished(store: ox.Store) -> set[Any]:
+        """The graphs a bulk load marked incomplete and did not complete (normally none: one lookup)."""
+        started = {q.subject for q in store.quads_for_pattern(None, INCOMPLETE, None, LOADING)}
+        if not started:
+            return set()
+        return started - {q.subject for q in store.quads_for_pattern(None, COMPLETE, None, LOADING)}
 
     def remove_graph(self, graph_iri: str) -> None:
         """Drop the named graph and the triples of the union that no other graph holds (one update)."""
@@ -205,8 +222,8 @@ class OxigraphStore:
         """The named graphs, including empty ones that were added explicitly."""
         store = self._open_store()
         try:
-            names = [n for n in store.named_graphs() if isinstance(n, ox.NamedNode) and n != LOADING]
-            return sorted(n.value for n in names if self._complete(store, n))
+            hidden = self._unfinished(store) | {LOADING}
+            return sorted(n.value for n in store.named_graphs() if isinstance(n, ox.NamedNode) and n not in hidden)
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -215,7 +232,7 @@ class OxigraphStore:
         store = self._open_store()
         name = graph_node(graph_iri)
         try:
-            return store.contains_named_graph(name) and self._complete(store, name)
+            return store.contains_named_graph(name) and name not in self._unfinished(store)
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -243,12 +260,15 @@ class OxigraphStore:
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name): base.to_oxigraph(term) for name, term in bindings.items()}
         try:
+            # the graphs GRAPH patterns may see: all, unless a bulk load is unfinished (see the module)
+            visible = None if not self._loading(store) else [
+                g for g in store.named_graphs() if g not in self._not_documents(store)]
             try:
-                return store.query(sparql, substitutions=substitutions or None)
+                return store.query(sparql, substitutions=substitutions or None, named_graphs=visible)
             except RuntimeError as exc:
                 if not substitutions or "projection" not in str(exc):
                     raise
-            return store.query(base.inject_values(sparql, bindings))
+            return store.query(base.inject_values(sparql, bindings), named_graphs=visible)
         except _PYOXIGRAPH_ERRORS as exc:
             raise self._error(exc) from exc
 
@@ -273,12 +293,15 @@ class OxigraphStore:
         left_out = self._not_documents(store)
         return len(store) - sum(1 for g in left_out for _ in store.quads_for_pattern(None, None, None, g))
 
-    @staticmethod
-    def _not_documents(store: ox.Store) -> set[Any]:
+    def _not_documents(self, store: ox.Store) -> set[Any]:
         """The graphs that hold no stored document: the default graph (the union), the marks, the graphs
         a bulk load did not finish."""
-        marked = {q.subject for q in store.quads_for_pattern(None, INCOMPLETE, None, LOADING)}
-        return {ox.DefaultGraph(), LOADING, *marked}
+        return {ox.DefaultGraph(), LOADING, *self._unfinished(store)}
+
+    @staticmethod
+    def _loading(store: ox.Store) -> bool:
+        """Whether any bulk-load mark is there (during a load, or after one a crash cut short)."""
+        return any(True for _ in store.quads_for_pattern(None, None, None, LOADING))
 
     def close(self) -> None:
         """Flush to disk and drop the handle, which releases the RocksDB lock.
@@ -301,5 +324,5 @@ class OxigraphStore:
 
 
 def _unmark(name: str) -> str:
-    """SPARQL Update removing a graph's bulk-load mark, if it has one."""
-    return f"DELETE WHERE {{ GRAPH {LOADING} {{ {name} {INCOMPLETE} ?done }} }}"
+    """SPARQL Update removing a graph's bulk-load marks, if it has any."""
+    return f"DELETE WHERE {{ GRAPH {LOADING} {{ {name} ?mark ?value }} }}"
