@@ -32,7 +32,7 @@ class DocContext:
     document: Document
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _sentences: list[Span] | None = field(default=None, init=False, repr=False)
-    _terms: dict[str, list[Span]] | None = field(default=None, init=False, repr=False)
+    _terms: dict[str, tuple[list[int], list[Span]]] | None = field(default=None, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -67,11 +67,18 @@ class DocContext:
 
     def terms(self, span: Span, label: str) -> list[Span]:
         """Domain-term spans (``MISSILE``, ``TALLY_FAVOUR``, …) inside ``span``."""
-        if self._terms is None:
-            self._terms = {}
+        if self._terms is None:  # per label, sorted by start: a lookup costs what it finds, not the document
+            by_label: dict[str, list[Span]] = {}
             for t in self.doc.spans.get(TERMS_KEY, []):
-                self._terms.setdefault(t.label_, []).append(t)
-        return [t for t in self._terms.get(label, ()) if t.start >= span.start and t.end <= span.end]
+                by_label.setdefault(t.label_, []).append(t)
+            self._terms = {k: ([t.start for t in v], v) for k, v in
+                           ((k, sorted(v, key=lambda t: (t.start, t.end))) for k, v in by_label.items())}
+        starts, spans = self._terms.get(label, ([], []))
+        found = []
+        for k in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
+            if spans[k].end <= span.end:
+                found.append(spans[k])
+        return found
 
     def country(self, ent: Span) -> str | None:
         """ISO3 of a country-like entity: its gazetteer id, else a name lookup."""

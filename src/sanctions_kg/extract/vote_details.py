@@ -36,7 +36,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
         if (found := _adjacent_day(ctx, m)) is not None:
             return found
     targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions}
-    sents = ev.sentences + [m.sent for m in ev.mentions if m.sent not in ev.sentences]
+    sents = list({s.start: s for s in [*ev.sentences, *(m.sent for m in ev.mentions)]}.values())
     for sent in sents:
         attached = [e for e in _candidates(ctx, sent) if _attached(e.root, targets)]
         if attached:

@@ -48,9 +48,11 @@ class Event:
     sponsors: list[str] = field(default_factory=list)
     adopted: bool = False
     failed: bool = False
+    _starts: set[int] = field(default_factory=set, repr=False)  # sentence starts already kept: a long text stays linear
 
     def add_sentence(self, sent: Span) -> None:
-        if all(s.start != sent.start for s in self.sentences):
+        if sent.start not in self._starts:
+            self._starts.add(sent.start)
             self.sentences.append(sent)
 
     def set_position(self, iso3: str, pos: Position, sent: Span) -> None:
@@ -77,6 +79,9 @@ class _Reader:
         self.governable: dict[int, Mention] = {}  # token index -> mention read so far that cues may govern
         self.in_sentence: list[Mention] = []  # the mentions of the sentence being read
         self.focus: Key | None = None
+        self.cued: dict[Key, int] = {}  # events that received cues -> the turn of their latest cue
+        self.by_outcome: dict[str | None, dict[Key, None]] = {}  # the same, by outcome, latest last
+        self.turns = 0
         self.drafts = 0
 
     def event(self, key: Key) -> Event:
@@ -129,6 +134,7 @@ class _Reader:
                 apply(ev)
                 ev.cues.append(cue)
                 ev.add_sentence(sent)
+                self._touch(key)
                 self.focus = key
         return list(self.events.values())
 
@@ -138,9 +144,9 @@ class _Reader:
         m = governed_mention(cue, self.governable)
         if m is not None:
             return self.of_mention[m.i]
-        fitting = [k for k in self.recent if _fits(self.events[k], implies)]
-        if fitting:
-            return fitting[0]
+        fitting = self._latest_fitting(implies)
+        if fitting is not None:
+            return fitting
         m = nearest_mention(cue, self.in_sentence)
         if m is not None:
             return self.of_mention[m.i]
@@ -148,11 +154,24 @@ class _Reader:
             return self.new_draft()
         return None
 
-    @property
-    def recent(self) -> list[Key]:
-        """Events that received cues, the one in focus first, then the latest first."""
-        keys = sorted((k for k, ev in self.events.items() if ev.cues), key=lambda k: -self.events[k].cues[-1].i)
-        return ([self.focus] if self.focus in keys else []) + [k for k in keys if k != self.focus]
+    def _touch(self, key: Key) -> None:
+        """Record that ``key`` just received a cue (its outcome may have changed with it)."""
+        self.cued.pop(key, None)
+        self.turns += 1
+        self.cued[key] = self.turns
+        for bucket in self.by_outcome.values():
+            bucket.pop(key, None)
+        self.by_outcome.setdefault(self.events[key].outcome, {})[key] = None
+
+    def _latest_fitting(self, implies: str | None) -> Key | None:
+        """The event in focus if the cue's outcome fits it, else the latest cued event it fits (one whose
+        outcome is unknown or the same). Looked up by outcome, not by scanning every event: a long text
+        can hold thousands of drafts, and its cost must stay linear."""
+        if self.focus in self.cued and _fits(self.events[self.focus], implies):
+            return self.focus
+        pools = [self.cued] if implies is None else [self.by_outcome.get(None, {}), self.by_outcome.get(implies, {})]
+        latest = [next((k for k in reversed(pool) if k != self.focus), None) for pool in pools]
+        return max((k for k in latest if k is not None), key=self.cued.__getitem__, default=None)
 
     def _cues(self, sent: Span):
         """(token, action, implied outcome, strength) for each vote cue of a sentence, in text order.
