@@ -33,6 +33,9 @@ class DocContext:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _sentences: list[Span] | None = field(default=None, init=False, repr=False)
     _terms: dict[str, tuple[list[int], list[Span]]] | None = field(default=None, init=False, repr=False)
+    #: values an extractor computes once per document (a whole-text count read at every cue would make
+    #: a long text's cost quadratic)
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def published(self) -> date | None:

@@ -112,12 +112,18 @@ def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
 
 def disambiguate(ctx: DocContext, ent: Span, code: str) -> str:
     """A bare "the Council" is the EU's Council in a text that names the EU more than the UN."""
-    if code == "UN" and normalise_name(ent.text) == "council" and publisher_authority(ctx) == "EU":
+    if code == "UN" and normalise_name(ent.text) == "council" and council_is_eu(ctx):
         return "EU"
-    if code == "UN" and normalise_name(ent.text) == "council":
-        counts = Counter(authority_code(ctx, e) for e in ents_of(ctx.doc) if normalise_name(e.text) != "council")
-        return "EU" if counts["EU"] > counts["UN"] else code
     return code
+
+
+def council_is_eu(ctx: DocContext) -> bool:
+    """Whether a bare "the Council" of this text is the EU's: an EU publisher, or a text naming the EU
+    more often than the UN (computed once per document)."""
+    if "council_is_eu" not in ctx.memo:
+        counts = Counter(authority_code(ctx, e) for e in ents_of(ctx.doc) if normalise_name(e.text) != "council")
+        ctx.memo["council_is_eu"] = publisher_authority(ctx) == "EU" or counts["EU"] > counts["UN"]
+    return bool(ctx.memo["council_is_eu"])
 
 
 def default_authority(ctx: DocContext) -> str | None:

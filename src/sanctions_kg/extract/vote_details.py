@@ -63,6 +63,14 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
     return None
 
 
+def acts_today(tok: Token) -> bool:
+    """``tok`` (or the verb it completes: "decided this morning to extend") carries "today", "this
+    morning" and the like as its own adverbial: the act happened on the day of the report."""
+    verbs = [tok, tok.head] if tok.dep_ in {"xcomp", "ccomp", "conj"} else [tok]
+    return any(c.dep_ in {"npadvmod", "advmod", "tmod"} and _NOW.fullmatch(c.doc[c.left_edge.i:c.right_edge.i + 1].text)
+               for v in verbs for c in v.children)
+
+
 def _recent(ctx: DocContext, day: date) -> bool:
     window = int(ctx.lexicon.cues["report_window_days"])
     return ctx.published is not None and -window <= (day - ctx.published).days <= 1

@@ -21,10 +21,11 @@ from spacy.tokens import Span, Token
 
 from ..records import Position, VoteFact
 from .context import DocContext, lemma
+from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
-from .vote_details import concerns_of, event_date, read_sponsors
+from .vote_details import acts_today, concerns_of, event_date, read_sponsors
 
 Key = tuple[str, int]
 WEAK, PLAIN, STRONG = 0, 1, 2
@@ -140,7 +141,8 @@ class _Reader:
 
     def _event_for(self, cue: Token, sent: Span, implies: str | None, strength: int) -> Key | None:
         """The governed mention's event; else the vote in focus (or the latest one the cue's outcome
-        fits); else the nearest mention in the sentence; else, for a strong cue, a new draft."""
+        fits); else the nearest mention in the sentence; else, for a strong cue, or a plain one by the
+        Council, or a weak one by the Council "today" ("decided this morning to extend …"), a new draft."""
         m = governed_mention(cue, self.governable)
         if m is not None:
             return self.of_mention[m.i]
@@ -150,7 +152,7 @@ class _Reader:
         m = nearest_mention(cue, self.in_sentence)
         if m is not None:
             return self.of_mention[m.i]
-        if strength == STRONG or (strength == PLAIN and _council_acts(self.ctx, cue)):
+        if strength == STRONG or (_council_acts(self.ctx, cue) and (strength == PLAIN or acts_today(cue))):
             return self.new_draft()
         return None
 
@@ -178,7 +180,8 @@ class _Reader:
 
         A STRONG cue (a veto, a tally, a state's vote) reports a vote even with no resolution named; a
         PLAIN one ("adopted") does when the Council is its subject; a WEAK one (the Council "extended"
-        or "renewed" something) only adds to a vote already told."""
+        or "renewed" something) adds to a vote already told, and reports one only when the Council did it
+        on the day of the report ("today", "this morning"): a meeting's decision is a resolution adopted."""
         ctx, lex = self.ctx, self.ctx.lexicon
         found: list[tuple[Token, object, str | None, int]] = []
         for tok in sent:
@@ -282,7 +285,7 @@ def _country_agent(ctx: DocContext, tok: Token) -> bool:
 
 
 def _council_acts(ctx: DocContext, tok: Token) -> bool:
-    """The Council is the subject or agent of ``tok`` ("the Council unanimously extended …")."""
+    """The Security Council is the subject or agent of ``tok`` ("the Council unanimously extended …")."""
     doers = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     doers += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
@@ -290,7 +293,7 @@ def _council_acts(ctx: DocContext, tok: Token) -> bool:
         for t in d.subtree:
             ent = ctx.ent_at(t.i) if t.ent_type_ else None
             if ent is not None and ctx.org_code(ent) == "UN":
-                return True
+                return disambiguate(ctx, ent, "UN") == "UN"  # not the EU's "Council" in an EU text
     return False
 
 
