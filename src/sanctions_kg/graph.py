@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
@@ -39,6 +40,12 @@ from .vocabulary import PREFIXES as PREFIXES
 from .vocabulary import TYPE_CODES as TYPE_CODES
 
 
+#: quotes written per fact node and document: the first ones in the text. A text that tells one vote
+#: in thousands of sentences (a 5 MB feed of the same report) would otherwise hang them all on one node,
+#: and SHACL's class check of that node's values grows with their square (issue 11: bounded cost).
+MAX_EVIDENCE = 32
+
+
 class GraphBuilder:
     """Writes one document's facts into a fresh rdflib Graph."""
 
@@ -55,7 +62,7 @@ class GraphBuilder:
             self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else _literal(o)))
 
     def evidence(self, fact: URIRef, evidence: Iterable[Evidence]) -> None:
-        for ev in evidence:
+        for ev in islice(evidence, MAX_EVIDENCE):
             node = ids.evidence_iri(fact, ev.doc_id, ev.start, ev.end, ev.rule)
             self.add(fact, PROV.wasDerivedFrom, node)
             self.add(node, RDF.type, SKG.Evidence)
