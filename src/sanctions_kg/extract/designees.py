@@ -314,13 +314,15 @@ def _in_object(ent: Span, trigger) -> bool:
 
 
 def capital_runs(ctx: DocContext, sent: Span, start: int, stop: int) -> list[Span]:
-    """Runs of two or more capitalised words that the NER left without a label ("the Workers’ Party")."""
+    """Runs of two or more capitalised words that the NER left without a label ("the Workers’ Party"),
+    or gave a label no name of a person or body has (``misread_name_labels``: a facility, a product)."""
     doc, out, i = sent.doc, [], start
     if _title_case(sent) or _quoted(sent, start):
         return []
+    misread = rules().cue("misread_name_labels")
     while i < stop:
         j = i
-        while j < stop and not doc[j].ent_type_ and (
+        while j < stop and (not doc[j].ent_type_ or doc[j].ent_type_.lower() in misread) and (
                 doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].is_upper and len(doc[j]) > 1
                 or j > i and (doc[j].text in {"’", "'", "of"} or doc[j].like_num and doc[j - 1].is_upper)):
             j += 1

@@ -73,7 +73,7 @@ def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -
         while root.dep_ in {"compound", "nmod"} and root.head.ent_type_ in {"DATE", "TIME"}:
             root = root.head  # "on Thursday morning": the day leans on the time of day
         owner = clause_owner(root)
-        found = own if near_cue(root, cue) else clause
+        found = own if near_cue(root, cue) or premodifies(ent, cue) else clause
         if found is clause and not (owner in owners and is_adverbial(root, owner, cue)):
             continue
         for day in resolve_days(ent.text, ctx.published):
@@ -126,6 +126,25 @@ def near_cue(root: Token, cue: Token) -> bool:
         return False
     return in_phrase(root, cue) or not (root.dep_ in {"nmod", "nummod", "compound", "amod", "poss"}
                                         and root.head != cue)
+
+
+def premodifies(days: Span, cue: Token) -> bool:
+    """Days written right before the launch noun's own modifiers ("the 6 May, 9 June and 2 July cruise
+    missile launches") are the noun's, wherever the parser hung the list (often as the head of the noun)."""
+    if days.end > cue.i or (cue.pos_ not in {"NOUN", "PROPN"} and not misparsed_noun(cue)):
+        return False
+    return all(cue in t.ancestors or t.ent_type_ in {"DATE", "TIME"} or _joins(t) or _bare_day(t)
+               for t in days.doc[days.end:cue.i])
+
+
+def possessor_before(days: list[Span], cue: Token) -> Token | None:
+    """"North Korea’s 3 and 19 January missile launches": the possessor written before the days that
+    premodify the noun (the parser hangs it on a day, or elsewhere), as the token it names."""
+    start = min([d.start for d in days if premodifies(d, cue)], default=cue.left_edge.i)
+    doc = cue.doc
+    if start >= 2 and doc[start - 1].lower_ in {"’s", "'s", "’", "'"} and doc[start - 1].dep_ == "case":
+        return doc[start - 2]
+    return None
 
 
 def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:

@@ -18,7 +18,16 @@ from ..records import Evidence, LaunchFact
 from .context import DocContext, lemma
 from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
-from .launch_clauses import clause_owner, cue_dates, cue_sites, date_groups, in_phrase, what_clauses
+from .launch_clauses import (
+    clause_owner,
+    cue_dates,
+    cue_sites,
+    date_groups,
+    in_phrase,
+    possessor_before,
+    premodifies,
+    what_clauses,
+)
 from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, misparsed_noun, rules
 from .numbers import parse_count
 
@@ -143,12 +152,18 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
         return  # "the launch of an inquiry into missile exports": something else was launched
     if not has_missile(ctx, region):
         region += instrument_region(noun)
-    actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun)
+    actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
     series = is_series(noun) and not days_in_phrase(ctx, sent, noun)
     if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
     yield from build(ctx, sent, noun, "launch.noun", actor, region, heads)
+
+
+def _possessor(ctx: DocContext, sent: Span, noun: Token) -> str | None:
+    """The state whose possessive opens the noun's phrase, when the parser hung it elsewhere."""
+    owner = possessor_before(date_groups(ctx, sent), noun)
+    return (ctx.country_of_token(owner) or np_actor(ctx, owner)) if owner is not None else None
 
 
 def bare_launch(ctx: DocContext, noun: Token, actor: str | None) -> bool:
@@ -308,7 +323,8 @@ def np_number(noun: Token) -> int | None:
 def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
     """"the launches on 8 June, 12 and 30 July" names them day by day; "60 launches in
     2023" or "successive tests starting from 5 January" only count them."""
-    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) for d in resolve_days(g.text, ctx.published)}
+    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) or premodifies(g, noun)
+            for d in resolve_days(g.text, ctx.published)}
     return len(days) >= 2 and not vague_quantity(noun, [])
 
 
@@ -339,12 +355,16 @@ def is_irrealis(cue: Token) -> bool:
     if infinitive(cue):
         return True
     for tok in clause_chain(cue):
-        if tok.lemma_.lower() in words:
+        if _word(tok) in words:
             return True
-        if any(c.dep_ in {"aux", "neg", "amod"} and c.lemma_.lower() in words | {"not", "never"}
-               for c in tok.children):
+        if any(c.dep_ in {"aux", "neg", "amod"} and _word(c) in words | {"not", "never"} for c in tok.children):
             return True
     return False
+
+
+def _word(tok: Token) -> str:
+    """The lower-case lemma, blank for a name or a date: the month "May" is no modal."""
+    return "" if tok.pos_ == "PROPN" or tok.ent_type_ in {"DATE", "TIME"} else tok.lemma_.lower()
 
 
 def infinitive(verb: Token) -> bool:
