@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib.namespace import PROV
 
-from sanctions_kg.graph import MAX_EVIDENCE, build_document_graph
 from sanctions_kg.extract import DocumentFacts
+from sanctions_kg.graph import MAX_EVIDENCE, build_document_graph
 from sanctions_kg.records import Document, DocumentMeta, Evidence, VoteFact
 from sanctions_kg.resolve import EventIndex
 

@@ -39,7 +39,6 @@ from .vocabulary import OUTCOME_CODES as OUTCOME_CODES  # re-exported: older imp
 from .vocabulary import PREFIXES as PREFIXES
 from .vocabulary import TYPE_CODES as TYPE_CODES
 
-
 #: quotes written per fact node and document: the first ones in the text. A text that tells one vote
 #: in thousands of sentences (a 5 MB feed of the same report) would otherwise hang them all on one node,
 #: and SHACL's class check of that node's values grows with their square (issue 11: bounded cost).
