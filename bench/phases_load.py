@@ -1,8 +1,8 @@
 """Benchmark phase: writing the synthetic graph into an on-disk store, against pyoxigraph's raw bulk loader.
 
 ``OxigraphStore.add_graphs`` (what ``build`` calls per store write, ``Settings.store_batch`` graphs: 512 by
-default) takes rdflib graphs, converts their terms, marks the batch, bulk-loads the named graphs, adds their union copies and
-completion marks in one transaction and unmarks it (so a document is stored whole or not at all). The
+default) takes rdflib graphs, converts their terms, marks the batch, bulk-loads the named graphs, adds their
+union copies and completion marks in one transaction and unmarks it (so a document is stored whole or not at all). The
 comparator is ``pyoxigraph.Store.bulk_extend`` of the very quads the store ends up holding (named graphs
 and union), converted beforehand and loaded in one call: the fastest a pyoxigraph store can be written.
 Both sides load into a fresh directory, alternately, for ``rounds`` rounds; the ratio is the median of
