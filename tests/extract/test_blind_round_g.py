@@ -48,3 +48,12 @@ def test_the_month_may_is_no_modal(make_ctx):
     assert sorted(f.date for f in extract_launches(ctx)) == [date(2031, 5, 6), date(2031, 6, 9), date(2031, 7, 2)]
     planned = make_ctx("Tokyo said North Korea may launch another missile on 9 May.", "2031-05-01")
     assert extract_launches(planned) == []
+
+
+def test_a_designee_keeps_an_office_his_state_gives_him(make_ctx):
+    from sanctions_kg.extract.represents import extract_represents
+    ctx = make_ctx("A draft imposing sanctions against Eritrea’s Foreign Minister Tesfay Gebru failed today.",
+                   "2031-05-02")
+    assert [(r.person, r.country) for r in extract_represents(ctx)] == [("Tesfay Gebru", "ERI")]
+    posted = make_ctx("The Treasury today sanctioned Cambodia’s representative Ri Chol-nam.", "2031-05-02")
+    assert extract_represents(posted) == []  # a posting abroad, held for another state

@@ -160,6 +160,8 @@ plain_name = person_name
 def is_designee(ent: Span) -> bool:
     """The person is being designated or added to a list ("adding X's representative Y to the list")."""
     root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ in {"dobj", "nsubjpass"}:
+        root = root.head  # "sanctioned Cambodia's representative Ri Chol-nam": the object's apposition
     head = root.head.head if root.dep_ == "pobj" else root.head
     return root.dep_ in {"dobj", "nsubjpass", "pobj", "appos", "conj"} and \
         head.lemma_.lower() in rules()["designee_verbs"]

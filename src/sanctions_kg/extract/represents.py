@@ -66,10 +66,10 @@ def sentence_links(ctx: DocContext, sent: Span, nxt: Span | None, listed: set[st
     """One link at most per person mention: the first shape that names a country, else the first role
     whose country comes from the role itself or the document's source."""
     for ent in candidate_names(ctx, sent):
-        if is_designee(ent):
-            continue
         found = [f for f in (SHAPES[name](ctx, ent) for name in EXPLICIT) if f is not None]
         explicit = next((f for f in found if f.country), None)
+        if is_designee(ent) and not _office_of_state(explicit):
+            continue
         if explicit:
             role = explicit.role or next((f.role for f in found if f.role), None)
             yield Found(explicit.person, explicit.country, role, explicit.rule), sent
@@ -88,6 +88,14 @@ def sentence_links(ctx: DocContext, sent: Span, nxt: Span | None, listed: set[st
 
 
 # --- exclusions --------------------------------------------------------------------------------
+
+def _office_of_state(found: Found | None) -> bool:
+    """A designee is linked to a country only by an office of that state written before the name
+    ("sanctions against Ruritania's President X"); "adding Vietnam's representative Y to the list" names
+    a posting abroad, which a listed person may hold for another state."""
+    role = found.found_role if found is not None and found.rule == "represents.title" else None
+    return role is not None and rules()["roles"].get(role.key, {}).get("kind") in {"head", "official"}
+
 
 def is_caption(sent: Span) -> bool:
     low = sent.text.lower()
