@@ -34,7 +34,7 @@ from .records import (
 )
 from .resolve import Identities
 from .ruleset import rules_dir
-from .vocabulary import COMMODITY, MEASURE, MISSILE, OUTCOME, POSITION, SHORTCUT, STATUS, UNIT, bind_prefixes
+from .vocabulary import COMMODITY, MEASURE, MISSILE, OUTCOME, POSITION, SHORTCUT, STATUS, UNIT
 from .vocabulary import OUTCOME_CODES as OUTCOME_CODES  # re-exported: older imports read the codes here
 from .vocabulary import PREFIXES as PREFIXES
 from .vocabulary import TYPE_CODES as TYPE_CODES
@@ -51,8 +51,8 @@ class GraphBuilder:
     def __init__(self, document: Document, lexicon: Lexicon | None = None) -> None:
         self.document = document
         self.lex = lexicon or load_lexicon(rules_dir())
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.g = Graph()  # no prefixes bound: binding twenty of them cost more than writing a short document;
+        # whoever serialises binds them (``vocabulary.bind_prefixes``, as the file stores and exports do)
         self.doc_iri = ids.document_iri(document.doc_id)
 
     # --- small writers ---------------------------------------------------------------------------

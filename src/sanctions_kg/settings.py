@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -19,8 +20,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 
 
+@cache
 def packaged(name: str) -> Path | None:
     """A data folder shipped inside the installed package, or None (an editable install has none).
+    Looked up once per process: where the package lies does not change, and settings are read often.
 
     Only a folder on the file system is returned: the graph and SHACL libraries want real paths, and
     a wheel is always installed unpacked.
@@ -29,6 +32,7 @@ def packaged(name: str) -> Path | None:
     return resource if isinstance(resource, Path) and resource.is_dir() else None
 
 
+@lru_cache(maxsize=1)
 def in_checkout() -> bool:
     """True when the package runs from a source checkout (editable install), not from a wheel."""
     return (REPO_DIR / "pyproject.toml").is_file() and (REPO_DIR / "src" / "sanctions_kg").is_dir()
