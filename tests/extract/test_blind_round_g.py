@@ -18,9 +18,9 @@ def _measures(facts) -> set[tuple[str, str]]:
     return {(d.designee.name, d.measure) for d in facts}
 
 
-def test_financial_freeze_and_travel_restrictions_are_measures(make_ctx):
+def test_freezing_of_funds_and_a_ban_on_travel_are_measures(make_ctx):
     ctx = make_ctx("The Committee today added Tomas Verhoven to its list. The measures include the freezing of "
-                   "funds and travel restrictions.", "2031-05-02")
+                   "funds and a ban on travel.", "2031-05-02")
     assert _measures(extract_designations(ctx)) == {("Tomas Verhoven", "asset_freeze"),
                                                     ("Tomas Verhoven", "travel_ban")}
 
