@@ -40,7 +40,6 @@ SELECT ?doc WHERE { ?doc a skg:Document ; skg:sourceFile ?path FILTER(?path = ?p
 
 ANY_GRAPH_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
 ZONE_DOCUMENTS = 256  # documents parsed in one spaCy memory zone
-STORE_BATCH = Settings.store_batch  # documents per store write (see Settings.store_batch)
 
 
 @dataclass

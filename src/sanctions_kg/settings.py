@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -32,7 +32,7 @@ def packaged(name: str) -> Path | None:
     return resource if isinstance(resource, Path) and resource.is_dir() else None
 
 
-@lru_cache(maxsize=1)
+@cache
 def in_checkout() -> bool:
     """True when the package runs from a source checkout (editable install), not from a wheel."""
     return (REPO_DIR / "pyproject.toml").is_file() and (REPO_DIR / "src" / "sanctions_kg").is_dir()

@@ -72,10 +72,9 @@ class DocContext:
         """Domain-term spans (``MISSILE``, ``TALLY_FAVOUR``, …) inside ``span``."""
         if self._terms is None:  # per label, sorted by start: a lookup costs what it finds, not the document
             by_label: dict[str, list[Span]] = {}
-            for t in self.doc.spans.get(TERMS_KEY, []):
+            for t in sorted(self.doc.spans.get(TERMS_KEY, []), key=lambda t: (t.start, t.end)):
                 by_label.setdefault(t.label_, []).append(t)
-            self._terms = {k: ([t.start for t in v], v) for k, v in
-                           ((k, sorted(v, key=lambda t: (t.start, t.end))) for k, v in by_label.items())}
+            self._terms = {label: ([t.start for t in spans], spans) for label, spans in by_label.items()}
         starts, spans = self._terms.get(label, ([], []))
         found = []
         for k in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):

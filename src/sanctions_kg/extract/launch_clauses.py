@@ -114,7 +114,7 @@ def near_cue(root: Token, cue: Token) -> bool:
     """A date in the launch noun's own phrase, or in the participle or preposition that carries the
     noun inside its clause ("Responding to the launch on 4 July, the Council ..."), and not the
     modifier of some other noun there ("after the 9 May summit")."""
-    if cue.pos_ not in {"NOUN", "PROPN"} and not misparsed_noun(cue):
+    if not _nominal(cue):
         return False
     owner, chain, cur = clause_owner(cue), set(), cue
     while cur != owner and cur.head != cur:
@@ -131,7 +131,7 @@ def near_cue(root: Token, cue: Token) -> bool:
 def premodifies(days: Span, cue: Token) -> bool:
     """Days written right before the launch noun's own modifiers ("the 6 May, 9 June and 2 July cruise
     missile launches") are the noun's, wherever the parser hung the list (often as the head of the noun)."""
-    if days.end > cue.i or (cue.pos_ not in {"NOUN", "PROPN"} and not misparsed_noun(cue)):
+    if days.end > cue.i or not _nominal(cue):
         return False
     return all(cue in t.ancestors or t.ent_type_ in {"DATE", "TIME"} or _joins(t) or _bare_day(t)
                for t in days.doc[days.end:cue.i])
@@ -161,7 +161,12 @@ def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
 
 def in_phrase(tok: Token, cue: Token) -> bool:
     """``tok`` modifies the launch noun itself ("24 March launch", "launch ... on 24 March")."""
-    return cue in tok.ancestors and (cue.pos_ in {"NOUN", "PROPN"} or misparsed_noun(cue))
+    return cue in tok.ancestors and _nominal(cue)
+
+
+def _nominal(cue: Token) -> bool:
+    """The launch cue is a noun ("the launch"), or a noun the tagger took for a verb."""
+    return cue.pos_ in {"NOUN", "PROPN"} or misparsed_noun(cue)
 
 
 def in_subject(tok: Token, owner: Token) -> bool:

@@ -94,7 +94,7 @@ def _office_of_state(found: Found | None) -> bool:
     ("sanctions against Ruritania's President X"); "adding Vietnam's representative Y to the list" names
     a posting abroad, which a listed person may hold for another state."""
     role = found.found_role if found is not None and found.rule == "represents.title" else None
-    return role is not None and rules()["roles"].get(role.key, {}).get("kind") in {"head", "official"}
+    return role is not None and role.info.kind in {"head", "official"}
 
 
 def is_caption(sent: Span) -> bool:
