@@ -109,3 +109,19 @@ def test_a_vague_quantity_on_a_dated_launch_is_an_event_without_a_count(make_ctx
 ])
 def test_non_events(make_ctx, text):
     assert extract_launches(make_ctx(text)) == []
+
+
+@pytest.mark.parametrize("text", [  # a missile elsewhere in the text makes a bare "test" by a state a launch
+    "Pyongyang carried out a nuclear weapons test last September. Its ballistic missile programme worried Tokyo.",
+    "The Council condemned the atomic bomb test conducted by the DPRK on 9 October 2006, and its ballistic "
+    "missile programme.",
+    "Ministers recalled the hydrogen bomb test staged by the North in 2017; missiles flew in 2022.",
+])
+def test_a_kind_word_deeper_in_the_noun_phrase_is_still_no_launch(make_ctx, text):
+    assert extract_launches(make_ctx(text, "2010-01-05")) == []
+
+
+def test_a_deeper_kind_word_beside_a_missile_word_stays_a_launch(make_ctx):
+    ctx = make_ctx("North Korea conducted a nuclear-capable cruise missile test on 12 March.", "2024-03-14")
+    launch = one(extract_launches(ctx))
+    assert (launch.actor, launch.date, launch.types) == ("PRK", date(2024, 3, 12), ("cruise",))

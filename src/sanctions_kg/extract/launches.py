@@ -28,7 +28,18 @@ from .launch_clauses import (
     premodifies,
     what_clauses,
 )
-from .launch_words import SUB_CLAUSES, SUBJECTS, country_before_cue, is_noun_cue, misparsed_noun, rules
+from .launch_words import (
+    SUB_CLAUSES,
+    SUBJECTS,
+    country_before_cue,
+    has_missile,
+    is_missile_token,
+    is_noun_cue,
+    misparsed_noun,
+    missile_types,
+    not_a_launch_kind,
+    rules,
+)
 from .numbers import parse_count
 
 BALLISTIC_KINDS = {"icbm", "irbm", "srbm", "slbm"}
@@ -143,7 +154,7 @@ def verb_mentions(ctx: DocContext, sent: Span, verb: Token) -> Iterator[Mention]
 
 def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]:
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
-    if any(lemma(c) in rules()["not_launch_kinds"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+    if not_a_launch_kind(ctx, noun):
         return  # "the January 6 nuclear test": a test, but nothing flew
     region = list(np_region(noun))
     launched = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
@@ -269,29 +280,6 @@ def np_region(head: Token, exclude: Token | None = None) -> Iterator[Token]:
         if child.dep_ == "prep" and child.lower_ in rules()["site_preps"]:
             continue
         yield from np_region(child, exclude)
-
-
-def missile_terms(ctx: DocContext, tokens: Iterable[Token]) -> list[Span]:
-    """MISSILE spans that lie inside ``tokens``."""
-    idx = {t.i for t in tokens}
-    doc = ctx.doc
-    return [s for s in ctx.terms(doc[:], "MISSILE") if all(i in idx for i in range(s.start, s.end))]
-
-
-def has_missile(ctx: DocContext, region: list[Token]) -> bool:
-    """A missile type or a missile noun is among the cue's arguments."""
-    return bool(missile_terms(ctx, region)) or any(t.lemma_.lower() in rules()["missile_nouns"]
-                                                  for t in region)
-
-
-def missile_types(ctx: DocContext, region: list[Token]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.id_ for s in missile_terms(ctx, region)))
-
-
-def is_missile_token(ctx: DocContext, tok: Token) -> bool:
-    """A missile noun ("missiles") or a word of a missile type ("ICBM", "Hwasong-15")."""
-    return tok.lemma_.lower() in rules()["missile_nouns"] or any(
-        s.start <= tok.i < s.end for s in ctx.terms(tok.doc[:], "MISSILE"))
 
 
 def missile_count(ctx: DocContext, heads: list[Token]) -> int | None:
