@@ -9,7 +9,7 @@ import pytest
 from sanctions_kg.build import build
 from sanctions_kg.namespace import SKG
 from sanctions_kg.store import OxigraphStore
-from sanctions_kg.triage import get_triage, load_triage_rules, triaged
+from sanctions_kg.triage import TriageDecision, get_triage, load_triage_rules, triaged
 
 REPO = Path(__file__).resolve().parents[2]
 FILLER = REPO / "bench" / "filler"
@@ -83,3 +83,17 @@ def test_a_rejected_document_is_stored_as_read_and_skipped_on_rebuild(tmp_path: 
         assert len(rows) == 1
         again = build([tmp_path], store)
         assert (again.added, again.unchanged) == (0, 1)
+
+
+def test_a_one_word_strong_cue_passes_without_the_tokenizer():
+    triage = get_triage()
+    decision = triage.decide("Ministers designated three firms and adopted a resolution; Oslo vetoed nothing.")
+    assert decision == TriageDecision(True, ("vetoed",), ())  # the weak cues were never looked for
+
+
+@pytest.mark.parametrize("text, passed", [
+    ("Farmers asked for an asset freeze waiver on grain loans.", True),  # two-word strong cue, tokens adjacent
+    ("The asset register and the freeze on hiring were discussed.", False),  # both words, never adjacent
+])
+def test_a_phrase_cue_still_needs_its_words_side_by_side(text: str, passed: bool):
+    assert get_triage()(text) is passed
