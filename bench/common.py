@@ -18,9 +18,9 @@ MODES: dict[str, dict[str, Any]] = {
     # run_cap: a single run still going after this many seconds is stopped (censored, reported as "> cap").
     # budget: after this many seconds spent on one (engine, query), remaining repeats are skipped.
     # load_sample_s: how long the load phase times one add_graph per graph, for reference.
-    "quick": dict(mix_docs=200, mix_relevant_share=0.03, mix_memory_docs=(100, 1000), rounds=3, dask_docs=24,
-                  dask_batch_size=2, extract_docs=40, memory_docs=(20, 100), triples=100_000, repeats=3, batch_size=16,
-                  rdflib_cap=30.0, oxigraph_cap=5.0, budget=5.0, load_sample_s=5.0),
+    "quick": dict(mix_docs=120, mix_relevant_share=0.03, mix_memory_docs=(100, 1000), rounds=3, dask_docs=16,
+                  dask_batch_size=2, extract_docs=40, memory_docs=(20, 100), triples=50_000, repeats=3, batch_size=16,
+                  rdflib_cap=15.0, oxigraph_cap=5.0, budget=3.0, load_sample_s=3.0),
     "full": dict(mix_docs=1000, mix_relevant_share=0.03, mix_memory_docs=(500, 5000), rounds=3, dask_docs=96,
                  dask_batch_size=4, extract_docs=300, memory_docs=(50, 500), triples=1_000_000, repeats=5,
                  batch_size=16,
