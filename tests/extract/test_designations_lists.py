@@ -179,3 +179,23 @@ def test_a_blocked_un_listing_then_imposed_unilaterally(run):
                 "blocked the proposal on Monday. London then sanctioned both on its own.")
     assert {(f.designee.name, f.measure, f.status, f.authority) for f in found} == {
         (n, "sanctions", s, "GBR") for n in ("Trans Pacific Oil", "Liang Fei") for s in ("blocked", "imposed")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Security Council on Monday imposed an asset freeze on four Ruritanian militia commanders. The two "
+     "individuals from the Northern Front are Colonel Ivo Brandt and Major Tomas Keller.",
+     {("Ivo Brandt", "person", "asset_freeze", "imposed", "UN"),
+      ("Tomas Keller", "person", "asset_freeze", "imposed", "UN")}),
+    ("Ottawa is imposing sanctions on three firms. The companies are Borealis Timber Ltd and Marrow Freight Inc.",
+     {("Borealis Timber Ltd", "organization", "sanctions", "imposed", "CAN"),
+      ("Marrow Freight Inc.", "organization", "sanctions", "imposed", "CAN")}),
+])
+def test_a_list_of_the_designated_group_under_another_word(run, text, expected):
+    """The list names the group in other words; its authority and measure are the group's."""
+    assert rows(run(text)) == expected
+
+
+def test_a_copula_on_the_group_that_lists_no_names_adds_none(run):
+    found = run("The Council today listed six persons. The listed individuals are also subject to a travel ban "
+                "covering the European Union and Norway.", "Council of the European Union")
+    assert found == []

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
 from .context import DocContext, ents_of, lemma
+from .designation_groups import designated_groups, group_word, listed_group_items, named_group
 from .designation_rules import lex_cue
 from .designees import (
     NAME_LABELS,
@@ -57,17 +58,19 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
     votes = list(votes)
     doc_measures = attrs.document_measures(ctx)
     default_authority = attrs.default_authority(ctx)
-    groups = _designated_groups(ctx, default_authority)
+    groups = designated_groups(ctx, default_authority)
     doc_date = attrs.document_date(ctx)
     found: dict[str, _Found] = {}
     for sent, ents in _candidate_sentences(ctx, groups):
-        authority = attrs.authority(ctx, sent) or default_authority
+        group_authority, group_measures = named_group(sent, groups)
+        authority = attrs.authority(ctx, sent) or group_authority or default_authority
         status, via_res = _status(ctx, sent, votes)
         if via_res:
             authority = "UN"
         if status == "imposed":
             authority, status = _recommended(ctx, sent, authority, status, groups)
-        measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or doc_measures or ("sanctions",)
+        measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or group_measures or doc_measures \
+            or ("sanctions",)
         for ent in ents:
             own = attrs.designee_measures(attrs.attached_measures(ctx, ent) or measures)
             _add(found, _Found(ent, sent, authority if not _under_sanctions(ctx, ent) else None, own, status,
@@ -105,23 +108,23 @@ def _drop_short_forms(found: dict[str, _Found]) -> None:
 def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Span, list[Span]]]:
     """Each designation sentence with the names it designates (object names and list items)."""
     sents = ctx.sentence_list()
-    groups = set(designated)
-    words = _cue_words(ctx) | groups
+    groups = {group_word(g) for g in designated}
+    words = _cue_words(ctx) | set(designated)
     for i, sent in enumerate(sents):
-        if not (":" in sent.text or any(lemma(t) in words or is_glued_cue(t) for t in sent)):
+        if not (":" in sent.text or any(lemma(t) in words or group_word(lemma(t)) in groups or is_glued_cue(t)
+                                        for t in sent)):
             continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue
-        # "The individuals are: A, B and C" after "… sanctions on 5 individuals": a list of a designated group
-        listed_group = bool(groups) and bool(inline_items(ctx, sent)) and any(lemma(t) in groups for t in sent)
-        if not (_is_designation_sentence(ctx, sent) or listed_group):
+        listed = listed_group_items(ctx, sent, groups)
+        if not (_is_designation_sentence(ctx, sent) or listed):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
         names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
         for trigger in triggers(ctx, sent):
             names += region_names(ctx, sent, trigger)
             names += semicolon_items(ctx, sent, trigger.i + 1)
-        names += inline_items(ctx, sent)
+        names += inline_items(ctx, sent) + listed
         if _introduces_list(ctx, sent):
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
@@ -297,10 +300,9 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
     verbs = [t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
     if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
         return authority, status
-    synonyms = rules().mapping("group_synonyms")
-    nouns = {synonyms.get(lemma(t), lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
+    nouns = {group_word(lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
     for group, (group_authority, _, group_status) in groups.items():
-        if synonyms.get(group, group) in nouns and group_authority and group_authority != authority:
+        if group_word(group) in nouns and group_authority and group_authority != authority:
             return group_authority, group_status
     return authority, "proposed"
 
@@ -336,22 +338,6 @@ def _group_members(ctx: DocContext, groups: dict) -> dict[str, _Found]:
                     if any(lemma(t) == g_lemma or t.lower_.rstrip("s") == g_lemma for t in before):
                         out.setdefault(normalise_name(ent.text), _Found(ent, sent, g[0], g[1], g[2]))
     return out
-
-
-def _designated_groups(ctx: DocContext, default: str | None) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
-    """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
-    groups: dict[str, tuple[str | None, tuple[str, ...], str]] = {}
-    designating = lex_cue(ctx.lexicon, "designating_verbs")
-    for sent in ctx.sentence_list():
-        verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
-        for verb in verbs:
-            for tok in verb.subtree:
-                if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
-                    head = tok.head
-                    key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (attrs.authority(ctx, sent) or default,
-                                   attrs.measures(ctx, sent) or ("sanctions",), "imposed")
-    return groups
 
 
 def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: tuple[str, ...]) -> None:
