@@ -249,3 +249,19 @@ def test_a_byline_name_comma_role_line_in_a_release_of_its_own_government():
     doc = Document(hashlib.sha256(text.encode()).hexdigest(), "x.txt", text, meta)
     facts = extract_represents(DocContext(build_pipeline()(text), doc))
     assert {(f.person, f.country) for f in facts} == {("Jane Rivers", "USA")}
+
+
+@pytest.mark.parametrize(("text", "publisher", "expected"), [
+    # the model takes the role into the name: the role still titles it, and the publisher lends the state
+    ("The following can be attributed to Spokesperson Laura Kent:\n\nThe talks will resume on Monday.",
+     "U.S. Department of State", {("Laura Kent", "USA")}),
+    ("The following can be attributed to Spokesperson Hamid Qureshi:\n\nWe welcome the vote.",
+     "GOV.UK (Foreign & Commonwealth Office)", {("Hamid Qureshi", "GBR")}),
+    # an untagged name that ends the role's "to" phrase
+    ("\u201cWe acted,\u201d Irish Permanent Representative to the UN Rose Field said in a statement.", None,
+     {("Rose Field", "IRL")}),
+    ("\u201cIt is done,\u201d Dutch Permanent Representative to the UN Peter Bush told reporters.", None,
+     {("Peter Bush", "NLD")}),
+])
+def test_names_the_model_wraps_in_a_title_or_leaves_untagged(doc_ctx, text, publisher, expected):
+    assert links(doc_ctx(text, publisher)) == expected

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import DocContext, ents_of
 from .roles import find_role, role_ending_at, role_word, rules
@@ -33,10 +33,10 @@ def candidate_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
 
 def _raw_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
     for ent in ents_of(sent):
+        inner = name_after_role(ent)  # "Spokesperson Matthew Miller", tagged PERSON or ORG as a whole
         if ent.label_ == "PERSON":
-            yield extended(ent, sent)
+            yield inner if inner is not None else extended(ent, sent)
             continue
-        inner = name_after_role(ent)
         if inner is not None:
             yield inner
         elif ent.label_ in rules()["name_like_labels"] and not ent.ent_id_ and looks_like_name(ent) \
@@ -110,7 +110,8 @@ def _titled(ent: Span) -> bool:
 
 def titled_names(sent: Span) -> Iterator[Span]:
     """Untagged names right after a role: "Foreign Minister SATO Hiroshi" (Japanese order, family name in
-    capitals), "Director-General Watanabe of …" (a family name alone, with an "of" phrase after it)."""
+    capitals), "Director-General Watanabe of …" (a family name alone, with an "of" phrase after it), or
+    after its "to/of" phrase ("Permanent Representative to the UN Samantha Power")."""
     doc = sent.doc
     i = sent.start
     while i < sent.end:
@@ -124,7 +125,17 @@ def titled_names(sent: Span) -> Iterator[Span]:
         if name_words(words) or len(words) == 1 and words[0].pos_ == "PROPN" and end < sent.end \
                 and doc[end].lower_ == "of":
             yield Span(doc, role.end, end, label="PERSON")
+        elif (tail := _name_ending(doc, role.end, role.pp_end)) is not None:
+            yield tail
         i = max(end, role.end)
+
+
+def _name_ending(doc: Doc, start: int, end: int) -> Span | None:
+    """Untagged name words that end a role's "to/of" phrase [start, end): the phrase ran on into the name."""
+    i = end
+    while i > start + 1 and end - i < 4 and not doc[i - 1].ent_type_ and _name_word(doc[i - 1]):
+        i -= 1
+    return Span(doc, i, end, label="PERSON") if i < end and name_words(list(doc[i:end])) else None
 
 
 def _role_after(ent: Span) -> bool:

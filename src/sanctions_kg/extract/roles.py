@@ -174,8 +174,8 @@ def title_window_start(doc: Doc, end: int) -> int:
         if tok.text == ")" and i - 3 >= sent_start and doc[i - 3].text == "(" and doc[i - 2].is_upper:
             i -= 3  # an acronym in brackets inside a title: "United Kingdom (UK) Special Envoy"
             continue
-        if tok.text in STOPS or "\n" in tok.text or tok.ent_type_ == "PERSON":
-            break
+        if tok.text in STOPS or "\n" in tok.text or tok.ent_type_ == "PERSON" and not role_word(tok):
+            break  # a role word the model took into the name ("Spokesperson Jane Rivers") is still a title
         ok = tok.is_title or tok.is_upper or tok.ent_type_ in ACTOR_LABELS | {"ORG"} or \
             tok.lower_ in rules()["title_joiners"] or role_word(tok)
         if not ok:
