@@ -31,13 +31,15 @@ class DesignationRules:
     _patterns: tuple[re.Pattern[str], ...]
     _by_phrase: dict[str, str]
     _sets: dict[str, frozenset[str]]
+    _maps: dict[str, dict[str, str]]
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list as a set of lower-case words; ``KeyError`` for a name the rules file lacks."""
         return self._sets[name]
 
     def mapping(self, name: str) -> dict[str, str]:
-        return {str(k).lower(): str(v).lower() for k, v in self.cues[name].items()}
+        """A table of the rules file, keys and values lower-cased (built once: asked for per token)."""
+        return self._maps[name]
 
     def phrases(self, name: str) -> tuple[str, ...]:
         """A cue list as written (case kept), for phrase matching."""
@@ -83,7 +85,9 @@ def load_designation_rules(rules_dir: Path = RULES) -> DesignationRules:
     words = [p for p in phrases if p not in acronyms]
     patterns = (_alternation(acronyms, 0), _alternation(words, re.IGNORECASE))
     sets = {k: frozenset(str(v).lower() for v in vs) for k, vs in cues.items() if isinstance(vs, list)}
-    return DesignationRules(cues, auths, patterns, by_phrase, sets)
+    maps = {k: {str(a).lower(): str(b).lower() for a, b in vs.items()}
+            for k, vs in cues.items() if isinstance(vs, dict)}
+    return DesignationRules(cues, auths, patterns, by_phrase, sets, maps)
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str]:
