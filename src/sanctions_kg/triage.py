@@ -79,8 +79,8 @@ class Triage:
         self.rules = rules
         self.nlp = nlp or spacy.blank("en")
         self.nlp.max_length = TOKENIZER_MAX_LENGTH  # tokenizer only: no parser memory to guard against
-        self.strong_words = [frozenset(WORD.findall(p)) for p in rules.strong]
-        self.strong_single = frozenset(p for p in rules.strong if WORD.fullmatch(p))
+        self.strong_single = frozenset(p for p in rules.strong if WORD.fullmatch(p))  # decided first, alone
+        self.strong_words = [frozenset(WORD.findall(p)) for p in rules.strong if p not in self.strong_single]
         self.weak_words = [(frozenset(WORD.findall(p)), g) for p, g in rules.weak.items()]
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.matcher.add(STRONG, [self.nlp.make_doc(p) for p in sorted(rules.strong)])

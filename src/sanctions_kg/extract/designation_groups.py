@@ -9,6 +9,8 @@ from .context import DocContext, lemma
 from .designation_rules import lex_cue
 from .designees import inline_items, name_ents, rules
 
+Group = tuple[str | None, tuple[str, ...], str]  # a designated group's authority, measures and status
+
 
 def group_word(noun: str) -> str:
     """One word for the nouns that name the same kind of group ("commanders", "individuals"; "ships",
@@ -16,9 +18,15 @@ def group_word(noun: str) -> str:
     return rules().mapping("group_synonyms").get(noun, noun)
 
 
-def designated_groups(ctx: DocContext, default: str | None) -> dict[str, tuple[str | None, tuple[str, ...], str]]:
+def group_words(sent: Span) -> set[str]:
+    """The group nouns of ``sent``, each as its :func:`group_word`."""
+    nouns = rules().cue("group_nouns")
+    return {group_word(low) for low in map(lemma, sent) if low in nouns}
+
+
+def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
-    groups: dict[str, tuple[str | None, tuple[str, ...], str]] = {}
+    groups: dict[str, Group] = {}
     designating = lex_cue(ctx.lexicon, "designating_verbs")
     for sent in ctx.sentence_list():
         verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
@@ -37,7 +45,7 @@ def listed_group_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Sp
     :func:`group_word`) after "… sanctions on six commanders": "The individuals are: A, B and C" (a
     colon list), or "The three commanders from the Front are A, B and C" (names in the complement of a
     copula whose subject is the group)."""
-    if not groups or not any(group_word(lemma(t)) in groups for t in sent if lemma(t) in rules().cue("group_nouns")):
+    if not groups or not group_words(sent) & groups:
         return []
     items = inline_items(ctx, sent)
     root = sent.root
@@ -48,19 +56,16 @@ def listed_group_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Sp
     return items
 
 
-Group = tuple[str | None, tuple[str, ...], str]  # a designated group's authority, measures and status
-
-
 def named_group(sent: Span, groups: dict[str, Group]) -> tuple[str | None, tuple[str, ...]]:
     """The authority and the measures of the first designated group that ``sent`` names ("the three
     individuals" after "the Council imposed an asset freeze on six commanders"), for a list sentence
     that says neither; (None, ()) when it names none, and () for the measures when the group's are
     only "sanctions"."""
-    words = {group_word(lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
+    words = group_words(sent)
     for group, (authority, measures, _) in groups.items():
         if group_word(group) in words:
             return authority, tuple(m for m in measures if m != "sanctions")
     return None, ()
 
 
-__all__ = ["designated_groups", "group_word", "listed_group_items", "named_group"]
+__all__ = ["Group", "designated_groups", "group_word", "group_words", "listed_group_items", "named_group"]

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
 from .context import DocContext, ents_of, lemma
-from .designation_groups import designated_groups, group_word, listed_group_items, named_group
+from .designation_groups import designated_groups, group_word, group_words, listed_group_items, named_group
 from .designation_rules import lex_cue
 from .designees import (
     NAME_LABELS,
@@ -109,10 +109,14 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
     """Each designation sentence with the names it designates (object names and list items)."""
     sents = ctx.sentence_list()
     groups = {group_word(g) for g in designated}
-    words = _cue_words(ctx) | set(designated)
+    words = _cue_words(ctx)  # a designated group's own word is caught by its group word
+
+    def cue(t: Token) -> bool:
+        low = lemma(t)
+        return low in words or group_word(low) in groups or is_glued_cue(t)
+
     for i, sent in enumerate(sents):
-        if not (":" in sent.text or any(lemma(t) in words or group_word(lemma(t)) in groups or is_glued_cue(t)
-                                        for t in sent)):
+        if not (":" in sent.text or any(map(cue, sent))):
             continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue
@@ -124,7 +128,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
         for trigger in triggers(ctx, sent):
             names += region_names(ctx, sent, trigger)
             names += semicolon_items(ctx, sent, trigger.i + 1)
-        names += inline_items(ctx, sent) + listed
+        names += listed or inline_items(ctx, sent)  # a colon list of a group is already in ``listed``
         if _introduces_list(ctx, sent):
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
@@ -300,7 +304,7 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
     verbs = [t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
     if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
         return authority, status
-    nouns = {group_word(lemma(t)) for t in sent if lemma(t) in rules().cue("group_nouns")}
+    nouns = group_words(sent)
     for group, (group_authority, _, group_status) in groups.items():
         if group_word(group) in nouns and group_authority and group_authority != authority:
             return group_authority, group_status
