@@ -84,6 +84,23 @@ def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -
     return own or clause
 
 
+def latest_date(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]:
+    """The day of the last launch of a series, named after the series: "the repeated launches ...,
+    most recently on 5 August", "its cruise missile firings, the latest on 14 March" (a marker of
+    ``latest_markers`` at most two words before a date that follows the cue)."""
+    markers = [m.split() for m in rules()["latest_markers"]]
+    for group in date_groups(ctx, sent):
+        if group.start <= cue.i:
+            continue
+        before = [t.lower_ for t in sent.doc[max(sent.start, group.start - 6):group.start]]
+        for words in markers:
+            if any(before[k:k + len(words)] == words for k in range(max(0, len(before) - len(words) - 2),
+                                                                   len(before) - len(words) + 1)):
+                days = resolve_days(group.text, ctx.published)
+                return [(days[-1], group.end)] if days else []
+    return []
+
+
 def date_groups(ctx: DocContext, sent: Span) -> list[Span]:
     """The date expressions of ``sent``, with a list of days one span: the tagger splits "8 June, 12
     and 30 July" into "8 June", "12" and "30 July", and tags the "4" of "4, 11 and 19 October" a number."""

@@ -24,6 +24,7 @@ from .launch_clauses import (
     cue_sites,
     date_groups,
     in_phrase,
+    latest_date,
     possessor_before,
     premodifies,
     what_clauses,
@@ -165,10 +166,12 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
         region += instrument_region(noun)
     actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
     series = is_series(noun) and not days_in_phrase(ctx, sent, noun)
-    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series or is_irrealis(noun):
+    latest = latest_date(ctx, sent, noun) if series else []  # "..., most recently on 5 August": that one
+    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series and not latest \
+            or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
-    yield from build(ctx, sent, noun, "launch.noun", actor, region, heads)
+    yield from build(ctx, sent, noun, "launch.noun", actor, region, heads, latest or None)
 
 
 def _possessor(ctx: DocContext, sent: Span, noun: Token) -> str | None:
@@ -207,13 +210,15 @@ def instrument_region(noun: Token) -> list[Token]:
 
 
 def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
-          region: list[Token], heads: list[Token]) -> Iterator[Mention]:
-    """One mention per date named for the cue's clause (one undated mention when none is).
+          region: list[Token], heads: list[Token],
+          dates: list[tuple[date, int]] | None = None) -> Iterator[Mention]:
+    """One mention per date named for the cue's clause (one undated mention when none is), or per
+    day of ``dates`` when the caller has found them.
 
     With several dates the clause is cut at each date, so that "two missiles from A on 4 March and
     another from B on 9 March" gives each launch its own site and count.
     """
-    dated = cue_dates(ctx, sent, cue)
+    dated = cue_dates(ctx, sent, cue) if dates is None else dates
     vague = vague_quantity(cue, heads)
     if not dated and (vague or any(t.ent_type_ == "ORDINAL" for t in region)):
         return  # "more than 30 missiles this year", "the North's eighth ICBM firing": a tally
