@@ -7,7 +7,7 @@ from spacy.tokens import Span
 from . import designation_attrs as attrs
 from .context import DocContext, lemma
 from .designation_rules import lex_cue
-from .designees import inline_items, name_ents, rules
+from .designees import inline_items, labelled, looks_like_name, name_ents, rules
 
 Group = tuple[str | None, tuple[str, ...], str]  # a designated group's authority, measures and status
 
@@ -27,7 +27,8 @@ def group_words(sent: Span) -> set[str]:
 def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
     groups: dict[str, Group] = {}
-    designating = lex_cue(ctx.lexicon, "designating_verbs")
+    lifting = lex_cue(ctx.lexicon, "lift_context")  # "removed five men from the list": their listing ends
+    designating = lex_cue(ctx.lexicon, "designating_verbs") | lifting
     for sent in ctx.sentence_list():
         verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
         for verb in verbs:
@@ -35,8 +36,8 @@ def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
-                    groups[key] = (attrs.authority(ctx, sent) or default,
-                                   attrs.measures(ctx, sent) or ("sanctions",), "imposed")
+                    groups[key] = (attrs.authority(ctx, sent) or default, attrs.measures(ctx, sent) or ("sanctions",),
+                                   "lifted" if lemma(verb) in lifting else "imposed")
     return groups
 
 
@@ -45,27 +46,61 @@ def listed_group_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Sp
     :func:`group_word`) after "… sanctions on six commanders": "The individuals are: A, B and C" (a
     colon list), or "The three commanders from the Front are A, B and C" (names in the complement of a
     copula whose subject is the group)."""
-    if not groups or not group_words(sent) & groups:
+    counted = bare_count_subject(sent)
+    if not groups or not (group_words(sent) & groups or counted):
         return []
     items = inline_items(ctx, sent)
     root = sent.root
-    if not items and lemma(root) == "be" and any(
-            c.dep_ == "nsubj" and group_word(lemma(c)) in groups for c in root.children):
+    if not items and lemma(root) == "be" and (counted or any(
+            c.dep_ == "nsubj" and group_word(lemma(c)) in groups for c in root.children)):
         listed = {t.i for c in root.children if c.dep_ == "attr" for t in c.subtree}
         items = [e for e in name_ents(sent) if e.start in listed]
+    return items or _appositive_items(ctx, sent, groups)
+
+
+def _appositive_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Span]:
+    """"These companies -- A and B -- were …", "The two firms, A and B, had …": the names in apposition
+    to a designated group's noun (and those joined to them by "and"); a proper noun the NER left
+    without a label is taken with the proper nouns before it."""
+    nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"} and group_word(lemma(t)) in groups]
+    heads = [c for n in nouns for c in n.children if c.dep_ == "appos"]
+    roots = [t for h in heads for t in [h, *h.conjuncts]]
+    named = {e.root.i: e for e in name_ents(sent)}
+    items = []
+    for root in roots:
+        if root.i in named:
+            items.append(named[root.i])
+        elif root.pos_ == "PROPN" and not root.ent_type_:
+            start = root.i
+            while start > sent.start and sent.doc[start - 1].pos_ == "PROPN" and not sent.doc[start - 1].ent_type_:
+                start -= 1
+            span = sent.doc[start:root.i + 1]
+            if looks_like_name(span):
+                items.append(labelled(ctx, span))
     return items
 
 
-def named_group(sent: Span, groups: dict[str, Group]) -> tuple[str | None, tuple[str, ...]]:
-    """The authority and the measures of the first designated group that ``sent`` names ("the three
-    individuals" after "the Council imposed an asset freeze on six commanders"), for a list sentence
-    that says neither; (None, ()) when it names none, and () for the measures when the group's are
-    only "sanctions"."""
+def named_group(sent: Span, groups: dict[str, Group]) -> Group | None:
+    """The first designated group that ``sent`` names ("the three individuals" after "the Council
+    imposed an asset freeze on six commanders"), or the last one when a bare count stands for it ("The
+    five, who held senior posts, are A, B …"); its measures without "sanctions", which says nothing a
+    list sentence could not. None when it names none."""
     words = group_words(sent)
-    for group, (authority, measures, _) in groups.items():
-        if group_word(group) in words:
-            return authority, tuple(m for m in measures if m != "sanctions")
-    return None, ()
+    found = next((g for key, g in groups.items() if group_word(key) in words), None)
+    if found is None and groups and bare_count_subject(sent):
+        found = list(groups.values())[-1]
+    if found is None:
+        return None
+    authority, measures, status = found
+    return authority, tuple(m for m in measures if m != "sanctions"), status
 
 
-__all__ = ["Group", "designated_groups", "group_word", "group_words", "listed_group_items", "named_group"]
+def bare_count_subject(sent: Span) -> bool:
+    """"The five, who …, are": a number with an article as the subject of the sentence's copula."""
+    root = sent.root
+    return lemma(root) == "be" and any(c.dep_ == "nsubj" and c.like_num and any(d.lower_ == "the" for d in c.children)
+                                       for c in root.children)
+
+
+__all__ = ["Group", "bare_count_subject", "designated_groups", "group_word", "group_words", "listed_group_items",
+           "named_group"]

@@ -17,8 +17,16 @@ from spacy.tokens import Span, Token
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
 from .context import DocContext, ents_of, lemma
-from .designation_groups import designated_groups, group_word, group_words, listed_group_items, named_group
+from .designation_groups import (
+    bare_count_subject,
+    designated_groups,
+    group_word,
+    group_words,
+    listed_group_items,
+    named_group,
+)
 from .designation_rules import lex_cue
+from .designee_filters import describes_person, drop_bracketed_aliases, names_group, unique_names
 from .designees import (
     NAME_LABELS,
     bullet_items,
@@ -62,9 +70,11 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
     doc_date = attrs.document_date(ctx)
     found: dict[str, _Found] = {}
     for sent, ents in _candidate_sentences(ctx, groups):
-        group_authority, group_measures = named_group(sent, groups)
+        group_authority, group_measures, group_status = named_group(sent, groups) or (None, (), "imposed")
         authority = attrs.authority(ctx, sent) or group_authority or default_authority
         status, via_res = _status(ctx, sent, votes)
+        if status == "imposed" and group_status == "lifted":
+            status = "lifted"  # "The five are A, B …" after "removed five men from the list"
         if via_res:
             authority = "UN"
         if status == "imposed":
@@ -116,7 +126,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
         return low in words or group_word(low) in groups or is_glued_cue(t)
 
     for i, sent in enumerate(sents):
-        if not (":" in sent.text or any(map(cue, sent))):
+        if not (":" in sent.text or any(map(cue, sent)) or groups and bare_count_subject(sent)):
             continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue
@@ -133,7 +143,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        names = _drop_bracketed_aliases(_unique([n for n in names if not _names_group(n)]))
+        names = drop_bracketed_aliases(unique_names([n for n in names if not (names_group(n) or describes_person(n))]))
         if names:
             yield sent, names
 
@@ -155,20 +165,6 @@ def _listed_before(ent: Span) -> bool:
     return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
 
 
-def _names_group(name: Span) -> bool:
-    """"five al-Shabaab leaders", "two Hamas officials": the name says whose the designees are."""
-    return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
-
-
-def _unique(names: list[Span]) -> list[Span]:
-    """One span per stretch of text (the same name found by two patterns, or a part of a longer one)."""
-    out: list[Span] = []
-    for n in sorted(names, key=lambda n: (n.start, -len(n))):
-        if not any(o.start <= n.start and n.end <= o.end for o in out):
-            out.append(n)
-    return out
-
-
 def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     """A sentence ending in ':' or counting a group ("on three more entities") heads the lines below it."""
     if sent.text.rstrip().endswith(":"):
@@ -176,12 +172,6 @@ def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     groups = rules().cue("group_nouns")
     return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
                                           for c in t.children) for t in sent)
-
-
-def _drop_bracketed_aliases(names: list[Span]) -> list[Span]:
-    """"Korea Ryonbong General Corporation (KRGC)": the bracketed short name is an alias, not a second designee."""
-    ends = {n.end for n in names}
-    return [n for n in names if not (n.start >= 1 and n.doc[n.start - 1].text == "(" and n.start - 1 in ends)]
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:

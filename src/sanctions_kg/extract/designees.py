@@ -177,7 +177,7 @@ def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
     if end <= i:
         return None
     span = line.doc[toks[i].i:toks[end - 1].i + 1]
-    return _labelled(ctx, span, people) if _looks_like_name(span) else None
+    return labelled(ctx, span, people) if looks_like_name(span) else None
 
 
 def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
@@ -192,8 +192,8 @@ def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
             while start < end and sent.doc[start].lower_ in {"and", ","}:
                 start += 1
             span = sent.doc[start:end]
-            if len(span) and _looks_like_name(span):
-                items.append(_labelled(ctx, span, people_only(sent.doc[max(colon.i - 4, sent.start):colon.i])))
+            if len(span) and looks_like_name(span):
+                items.append(labelled(ctx, span, people_only(sent.doc[max(colon.i - 4, sent.start):colon.i])))
             start = end + 1
     return _drop_cut_off(items)
 
@@ -209,8 +209,8 @@ def semicolon_items(ctx: DocContext, sent: Span, start: int, people: bool = Fals
     for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, sent.end], strict=True):
         comma = next((t.i for t in doc[lo:hi] if t.text == ","), None)
         name = _name_before(doc, lo, comma if comma is not None else hi)
-        if name is not None and _looks_like_name(name):
-            items.append(_labelled(ctx, name, people))
+        if name is not None and looks_like_name(name):
+            items.append(labelled(ctx, name, people))
     return _drop_cut_off(items) if len(items) >= 2 else []
 
 
@@ -234,14 +234,14 @@ def _introduces(colon) -> bool:
         lemma(t) in rules().cue("group_nouns") for t in before)
 
 
-def _looks_like_name(span: Span) -> bool:
+def looks_like_name(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words or len(span.text) < 2 or len(span) > 8:
         return False
     return all(t.text[:1].isupper() or t.lower_ in {"of", "and", "the", "for", "de", "al"} for t in words)
 
 
-def _labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
+def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     """The list item as a name span: PERSON when the NER saw a person in it, else an organisation/vessel."""
     after = span.doc[span.end:min(span.end + 3, len(span.doc))]
     person = people or any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)

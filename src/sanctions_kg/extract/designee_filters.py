@@ -1,0 +1,50 @@
+"""Names a designation sentence holds that are not designees of their own: a group's owner ("five
+al-Shabaab leaders"), what a designee's apposition says of the designee, a bracketed short name, the same
+name found twice."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import lemma
+from .designation_groups import group_word
+from .designees import rules
+from .roles import role_word
+
+
+def names_group(name: Span) -> bool:
+    """"five al-Shabaab leaders", "two Hamas officials": the name says whose the designees are."""
+    return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
+
+
+def describes_person(name: Span) -> bool:
+    """"X, the commandant of the Forces Nouvelles, Korhogo Sector", "Y, a financier of the Z Brigades":
+    a name inside an apposition that says what a designee is (an article and a noun for a person)
+    tells who the designee is; it is not designated with the designee."""
+    tok = name.root
+    for _ in range(8):
+        if tok.dep_ == "appos" and tok.head.ent_type_ in {"PERSON", "ORG"} and _person_word(tok) \
+                and any(c.dep_ == "det" for c in tok.children):
+            return True
+        if tok.dep_ not in {"appos", "conj", "pobj", "prep", "compound"}:
+            return False
+        tok = tok.head
+    return False
+
+
+def _person_word(tok: Token) -> bool:
+    return group_word(lemma(tok)) == "individual" or role_word(tok)
+
+
+def unique_names(names: list[Span]) -> list[Span]:
+    """One span per stretch of text (the same name found by two patterns, or a part of a longer one)."""
+    out: list[Span] = []
+    for n in sorted(names, key=lambda n: (n.start, -len(n))):
+        if not any(o.start <= n.start and n.end <= o.end for o in out):
+            out.append(n)
+    return out
+
+
+def drop_bracketed_aliases(names: list[Span]) -> list[Span]:
+    """"Korea Ryonbong General Corporation (KRGC)": the bracketed short name is an alias, not a second designee."""
+    ends = {n.end for n in names}
+    return [n for n in names if not (n.start >= 1 and n.doc[n.start - 1].text == "(" and n.start - 1 in ends)]
