@@ -20,10 +20,15 @@ DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after
 
 
 def adapt_tokenizer(nlp: Language, settings: Settings) -> Language:
-    """Add the infixes of ``rules/tokenizer.yml`` to the tokenizer (scraped pages glue words together)."""
-    extra = load_yaml(settings.rules_dir / "tokenizer.yml")["extra_infixes"]
+    """Adapt the tokenizer with ``rules/tokenizer.yml``: more infixes (scraped pages glue words
+    together) and no split of a capitalised word that spaCy reads as a contraction without its
+    apostrophe ("Shant", a surname, is not "sha n't")."""
+    table = load_yaml(settings.rules_dir / "tokenizer.yml")
     tokenizer = cast(Tokenizer, nlp.tokenizer)
-    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *extra]).finditer
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *table["extra_infixes"]]).finditer
+    keep = set(table["keep_capitalised_exceptions"])
+    tokenizer.rules = {form: pieces for form, pieces in (tokenizer.rules or {}).items()
+                       if form in keep or not (form[:1].isupper() and form.isalpha() and len(pieces) > 1)}
     return nlp
 
 
