@@ -205,6 +205,7 @@ def semicolon_items(ctx: DocContext, sent: Span, start: int, people: bool = Fals
     cuts = [t.i for t in doc[start:sent.end] if t.text == ";"]
     if not cuts:
         return []
+    start = _first_item_start(doc, start, cuts[0])
     items = []
     for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, sent.end], strict=True):
         comma = next((t.i for t in doc[lo:hi] if t.text == ","), None)
@@ -212,6 +213,14 @@ def semicolon_items(ctx: DocContext, sent: Span, start: int, people: bool = Fals
         if name is not None and looks_like_name(name):
             items.append(labelled(ctx, name, people))
     return _drop_cut_off(items) if len(items) >= 2 else []
+
+
+def _first_item_start(doc, start: int, cut: int) -> int:
+    """Where the first item of a semicolon list begins: after the last ``list_openers`` word before
+    the first semicolon ("identified the individuals as A, …;"), unless an alias verb precedes it."""
+    openers, aliases = rules().cue("list_openers"), rules().cue("alias_verbs")
+    found = [t.i for t in doc[start:cut] if t.lower_ in openers and not (t.i > 0 and lemma(doc[t.i - 1]) in aliases)]
+    return found[-1] + 1 if found else start
 
 
 def _name_before(doc, lo: int, end: int) -> Span | None:
