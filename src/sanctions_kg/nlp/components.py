@@ -112,8 +112,21 @@ class Actors:
         fixed = [e for e in ents if e.label_ in GAZETTEER_LABELS]
         new = [s for s in found if not _overlaps_any(s, fixed) and not _overlaps_any(s, terms)]
         others = [e for e in ents if e.label_ not in GAZETTEER_LABELS and not _overlaps_any(e, new)]
-        doc.ents = filter_spans(fixed + new + others)
+        doc.ents = filter_spans([t for t in map(_trimmed, fixed + new + others) if t is not None])
         return doc
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The entity without the line break the model sometimes takes at its edge ("Suga" + newline in a
+    heading line followed by its text), which would make the name a different string."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id) if start < end else None
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
