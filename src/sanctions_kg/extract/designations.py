@@ -272,7 +272,7 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
         t.lower_ == "it" and t.dep_ == "nsubj" for t in sent)
     if lemmas & lex_cue(lex, "lift_context"):
         return "lifted", False
-    held = lemmas & lex_cue(lex, "hold_context")
+    held = {lemma(t) for t in sent if _holds(ctx, t)}
     if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
         return "blocked", False
     if votes and about_resolution:
@@ -284,6 +284,15 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
     if lemmas & lex_cue(lex, "proposal_context"):
         return "proposed", False
     return "imposed", False
+
+
+def _holds(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` tells of a hold on a listing: "a hold", "blocked", "held up" (not "who held senior posts")."""
+    low = lemma(tok)
+    if low not in lex_cue(ctx.lexicon, "hold_context"):
+        return False
+    particle = ctx.lexicon.cues["hold_particles"].get(low)
+    return particle is None or tok.pos_ != "VERB" or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
 
 
 def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str,
