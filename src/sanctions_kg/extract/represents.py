@@ -329,11 +329,20 @@ def byline_role(ctx: DocContext, sent: Span, ent: Span, nxt: Span | None) -> Fou
             and t.lower_ not in rules()["honorifics"] | {"the"} and t.text not in rules()["postnominals"]]
     if rest:
         return None
-    role = find_role(ctx.doc, nxt.start, min(nxt.start + 6, nxt.end))
-    if role is None or role.start != nxt.start or phrase_end(ctx.doc, role.end, nxt.end) < nxt.end:
+    lead = _state_prefix_end(ctx, nxt)  # "U.S. Permanent Representative to the United Nations"
+    role = find_role(ctx.doc, lead, min(lead + 6, nxt.end))
+    if role is None or role.start != lead or phrase_end(ctx.doc, role.end, nxt.end) < nxt.end:
         return None
-    country = country_in_pp(ctx, role)
+    country = country_in_pp(ctx, role) or (country_before(ctx, lead, nxt.start) if lead > nxt.start else None)
     return Found(person_name(ent), country, role_text(ctx.doc, role), "represents.byline", role)
+
+
+def _state_prefix_end(ctx: DocContext, line: Span) -> int:
+    """Where a role line's words start after the state that opens it ("U.S.", "the Japanese")."""
+    i = line.start
+    while i < line.end and (ctx.doc[i].lower_ == "the" or ctx.doc[i].ent_type_ in ACTOR_LABELS):
+        i += 1
+    return i if i < line.end and ctx.doc[i - 1].ent_type_ in ACTOR_LABELS else line.start
 
 
 SHAPES = {"title_before": title_before, "apposition_after": apposition_after,
