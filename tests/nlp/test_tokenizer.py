@@ -31,3 +31,8 @@ def test_contractions_and_cannot_still_split(nlp):
 def test_a_speaker_label_glued_to_the_answer_is_cut(nlp):
     assert words(nlp, "Minister for Foreign Affairs:Today we act.")[:6] == ["Minister", "for", "Foreign", "Affairs",
                                                                             ":", "Today"]
+
+
+def test_a_title_abbreviation_is_one_token(nlp):
+    assert words(nlp, "Maj. Gen. Ivo Marek and Lt. Col. Ana Brel")[:2] == ["Maj.", "Gen."]
+    assert words(nlp, "Maj. Gen. Ivo Marek and Lt. Col. Ana Brel")[5:7] == ["Lt.", "Col."]

@@ -181,7 +181,7 @@ def _ent_index(doc: Doc) -> tuple[list[int], list[Span]]:
 
 
 def _split_lines(doc: Doc) -> Iterator[Span]:
-    for sent in doc.sents:
+    for sent in _joined(doc):
         start = sent.start
         for tok in sent:
             if "\n" in tok.text and tok.i > start:
@@ -189,6 +189,29 @@ def _split_lines(doc: Doc) -> Iterator[Span]:
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
+
+
+def _joined(doc: Doc) -> Iterator[Span]:
+    """The parser's sentences, except that one ending in a bracketed title ("are Major General (Maj.
+    Gen.)", where the parser takes the abbreviation's period for a full stop) goes on into the next."""
+    start = None
+    for sent in doc.sents:
+        if _ends_in_bracketed_title(sent):
+            start = sent.start if start is None else start
+            continue
+        yield doc[sent.start if start is None else start:sent.end]
+        start = None
+    if start is not None:
+        yield doc[start:len(doc)]
+
+
+def _ends_in_bracketed_title(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[-1].text != ")":
+        return False
+    opening = next((k for k in range(len(words) - 2, max(len(words) - 6, 0), -1) if words[k].text == "("), None)
+    inner = words[opening + 1:-1] if opening is not None else []
+    return bool(inner) and all(t.text.endswith(".") and t.text[:1].isupper() and len(t) <= 6 for t in inner)
 
 
 def is_dateline(ent: Span, sent: Span) -> bool:

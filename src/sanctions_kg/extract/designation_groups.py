@@ -54,7 +54,10 @@ def listed_group_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Sp
     if not items and lemma(root) == "be" and (counted or any(
             c.dep_ == "nsubj" and group_word(lemma(c)) in groups for c in root.children)):
         listed = {t.i for c in root.children if c.dep_ == "attr" for t in c.subtree}
-        items = [e for e in name_ents(sent) if e.start in listed]
+        # where the parser cut the sentence in pieces ("are Major General (Maj. Gen.) A, …", see
+        # context._joined), the names of the later pieces are the complement's too
+        items = [e for e in name_ents(sent) if e.start in listed or e.start > root.i and root not in
+                 [e.root, *e.root.ancestors]]
     return items or _appositive_items(ctx, sent, groups)
 
 

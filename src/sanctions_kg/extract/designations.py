@@ -26,7 +26,7 @@ from .designation_groups import (
     named_group,
 )
 from .designation_rules import lex_cue
-from .designee_filters import describes_person, drop_bracketed_aliases, names_group, unique_names
+from .designee_filters import describes_person, drop_bracketed_aliases, is_rank, names_group, unique_names
 from .designees import (
     NAME_LABELS,
     bullet_items,
@@ -143,7 +143,8 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        names = drop_bracketed_aliases(unique_names([n for n in names if not (names_group(n) or describes_person(n))]))
+        names = drop_bracketed_aliases(unique_names([n for n in names if not (names_group(n) or describes_person(n)
+                                                                                 or is_rank(n))]))
         if names:
             yield sent, names
 

@@ -1,6 +1,6 @@
 """Names a designation sentence holds that are not designees of their own: a group's owner ("five
-al-Shabaab leaders"), what a designee's apposition says of the designee, a bracketed short name, the same
-name found twice."""
+al-Shabaab leaders"), what a designee's apposition says of the designee, a rank read as a name, a
+bracketed short name, the same name found twice."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -14,6 +14,13 @@ from .roles import role_word
 def names_group(name: Span) -> bool:
     """"five al-Shabaab leaders", "two Hamas officials": the name says whose the designees are."""
     return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
+
+
+def is_rank(name: Span) -> bool:
+    """"Major General", "Brigadier General (Brig. Gen.)": a rank the NER took for a name."""
+    words = [t for t in name if t.is_alpha and not t.text.endswith(".")]
+    return bool(words) and all(t.lower_ in rules().cue("rank_words") for t in words) and \
+        all(t.is_alpha or t.is_punct or t.text.endswith(".") for t in name)
 
 
 def describes_person(name: Span) -> bool:

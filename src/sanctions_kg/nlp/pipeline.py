@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
@@ -21,14 +22,16 @@ DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after
 
 def adapt_tokenizer(nlp: Language, settings: Settings) -> Language:
     """Adapt the tokenizer with ``rules/tokenizer.yml``: more infixes (scraped pages glue words
-    together) and no split of a capitalised word that spaCy reads as a contraction without its
-    apostrophe ("Shant", a surname, is not "sha n't")."""
+    together), no split of a capitalised word that spaCy reads as a contraction without its
+    apostrophe ("Shant", a surname, is not "sha n't"), and title abbreviations kept whole ("Maj.")."""
     table = load_yaml(settings.rules_dir / "tokenizer.yml")
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *table["extra_infixes"]]).finditer
     keep = set(table["keep_capitalised_exceptions"])
     tokenizer.rules = {form: pieces for form, pieces in (tokenizer.rules or {}).items()
                        if form in keep or not (form[:1].isupper() and form.isalpha() and len(pieces) > 1)}
+    for abbreviation in table["title_abbreviations"]:  # "Maj. Gen. X": one token each, no sentence end
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
