@@ -27,11 +27,11 @@ from .designation_groups import (
 )
 from .designation_rules import lex_cue
 from .designee_filters import describes_person, drop_bracketed_aliases, is_rank, names_group, unique_names
+from .designee_hyphens import hyphen_designated
 from .designees import (
     NAME_LABELS,
     bullet_items,
     clean,
-    hyphen_designated,
     inline_items,
     is_glued_cue,
     name_ents,

@@ -29,6 +29,7 @@ from .launch_clauses import (
     premodifies,
     what_clauses,
 )
+from .launch_reports import is_irrealis, is_series, vague_quantity
 from .launch_words import (
     SUB_CLAUSES,
     SUBJECTS,
@@ -319,60 +320,6 @@ def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
     days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) or premodifies(g, noun)
             for d in resolve_days(g.text, ctx.published)}
     return len(days) >= 2 and not vague_quantity(noun, [])
-
-
-def is_series(cue: Token) -> bool:
-    """Plural launch nouns ("more than 60 launches") and launches over a period ("since 2022")."""
-    if (cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}) or misparsed_noun(cue):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
-
-
-def vague_quantity(cue: Token, heads: list[Token]) -> bool:
-    """Quantity words ("dozens of", "numerous", "more than 30"): a tally unless the text dates it."""
-    words = rules()["tally_words"]
-    for head in [cue, *heads]:
-        if head is not cue and head.lemma_.lower() in words:
-            return True
-        if any(c.lemma_.lower() in words for c in head.children
-               if c.dep_ in {"amod", "nummod", "quantmod", "det", "advmod", "nmod"}):
-            return True
-        if any(c.lower_ in words for n in head.children if n.dep_ == "nummod" for c in n.subtree):
-            return True
-    return False
-
-
-def is_irrealis(cue: Token) -> bool:
-    """Planned, threatened or negated launches are not reports of one."""
-    words = rules()["irrealis"]
-    if infinitive(cue):
-        return True
-    for tok in clause_chain(cue):
-        if _word(tok) in words:
-            return True
-        if any(c.dep_ in {"aux", "neg", "amod"} and _word(c) in words | {"not", "never"} for c in tok.children):
-            return True
-    return False
-
-
-def _word(tok: Token) -> str:
-    """The lower-case lemma, blank for a name or a date: the month "May" is no modal."""
-    return "" if tok.pos_ == "PROPN" or tok.ent_type_ in {"DATE", "TIME"} else tok.lemma_.lower()
-
-
-def infinitive(verb: Token) -> bool:
-    """"to launch" (planned, expected) but not "to have launched" (reported as done)."""
-    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(a.tag_ == "TO" for a in aux) and not any(a.lemma_ == "have" for a in aux)
-
-
-def clause_chain(tok: Token) -> list[Token]:
-    """``tok`` and its ancestors up to (and including) the verb of its clause."""
-    owner = clause_owner(tok)
-    chain = [tok]
-    while chain[-1] != owner:
-        chain.append(chain[-1].head)
-    return chain
 
 
 # --- merging -----------------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Whether a launch mention reports one launch that took place: not a series ("more than 60
+launches", "since 2022"), a tally ("dozens of"), or a launch planned, threatened or negated. The words
+are ``rules/launch.yml``'s."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .launch_clauses import clause_owner
+from .launch_words import misparsed_noun, rules
+
+
+def is_series(cue: Token) -> bool:
+    """Plural launch nouns ("more than 60 launches") and launches over a period ("since 2022")."""
+    if (cue.pos_ in {"NOUN", "PROPN"} and cue.tag_ in {"NNS", "NNPS"}) or misparsed_noun(cue):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
+
+
+def vague_quantity(cue: Token, heads: list[Token]) -> bool:
+    """Quantity words ("dozens of", "numerous", "more than 30"): a tally unless the text dates it."""
+    words = rules()["tally_words"]
+    for head in [cue, *heads]:
+        if head is not cue and head.lemma_.lower() in words:
+            return True
+        if any(c.lemma_.lower() in words for c in head.children
+               if c.dep_ in {"amod", "nummod", "quantmod", "det", "advmod", "nmod"}):
+            return True
+        if any(c.lower_ in words for n in head.children if n.dep_ == "nummod" for c in n.subtree):
+            return True
+    return False
+
+
+def is_irrealis(cue: Token) -> bool:
+    """Planned, threatened or negated launches are not reports of one."""
+    words = rules()["irrealis"]
+    if infinitive(cue):
+        return True
+    for tok in clause_chain(cue):
+        if _word(tok) in words:
+            return True
+        if any(c.dep_ in {"aux", "neg", "amod"} and _word(c) in words | {"not", "never"} for c in tok.children):
+            return True
+    return False
+
+
+def _word(tok: Token) -> str:
+    """The lower-case lemma, blank for a name or a date: the month "May" is no modal."""
+    return "" if tok.pos_ == "PROPN" or tok.ent_type_ in {"DATE", "TIME"} else tok.lemma_.lower()
+
+
+def infinitive(verb: Token) -> bool:
+    """"to launch" (planned, expected) but not "to have launched" (reported as done)."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.tag_ == "TO" for a in aux) and not any(a.lemma_ == "have" for a in aux)
+
+
+def clause_chain(tok: Token) -> list[Token]:
+    """``tok`` and its ancestors up to (and including) the verb of its clause."""
+    owner = clause_owner(tok)
+    chain = [tok]
+    while chain[-1] != owner:
+        chain.append(chain[-1].head)
+    return chain
