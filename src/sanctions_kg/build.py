@@ -321,9 +321,10 @@ def _salvage(item: _Pending, report: BuildReport,
 
 
 def _union(graphs) -> Graph:
-    union = Graph()
-    for graph in graphs:
-        union += graph
+    """One graph holding the triples of ``graphs``, for one SHACL run over a chunk (see :func:`_checked`);
+    without context indexes, as the document graphs are, since nothing here is a named graph."""
+    union = Graph(store="SimpleMemory")
+    union.addN((s, p, o, union) for graph in graphs for s, p, o in graph)
     return union
 
 

@@ -108,11 +108,16 @@ class _QueryCachingGraph(Graph):
 def _union(data: GraphLike) -> Graph:
     """One graph holding every triple of ``data``, the union of a dataset's graphs, for pySHACL.
 
-    A plain graph is not copied: the view shares its store. A dataset's quads are copied into one
-    graph, which pySHACL queries faster than a union view (that looks up every pattern in every
+    A plain graph is not copied: the view shares its store, unless the store keeps no contexts (a
+    document graph's, see ``graph.py``), which pySHACL cannot wrap. A dataset's quads are copied into
+    one graph, which pySHACL queries faster than a union view (that looks up every pattern in every
     named graph) and which leaves the caller's dataset untouched (pySHACL would set default_union).
     """
     if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph: the context-aware kinds
+        if not data.store.context_aware:
+            plain = _QueryCachingGraph(namespace_manager=data.namespace_manager)
+            plain += data
+            return plain
         return _QueryCachingGraph(store=data.store, identifier=data.identifier,
                                   namespace_manager=data.namespace_manager)
     union = _QueryCachingGraph()
@@ -220,7 +225,9 @@ def _fast_verdict(data: GraphLike, settings: Settings | None, *, allow_warnings:
     if engine is None:
         return None
     try:
-        verdict, _, _ = engine.validate(_union(data), allow_warnings=allow_warnings)
+        # a plain graph goes as it is (the Rust engine reads any store); a dataset as its union
+        verdict, _, _ = engine.validate(_union(data) if isinstance(data, ConjunctiveGraph) else data,
+                                        allow_warnings=allow_warnings)
     except Exception:  # noqa: BLE001 - the fast path only ever saves time; pySHACL decides instead
         return None
     return bool(verdict)

@@ -38,7 +38,9 @@ def extract_blocks(ctx: DocContext) -> list[BlockFact]:
 def _block_verbs(ctx: DocContext, sent: Span) -> list[Token]:
     """"block"/"stall"/"hold up" verbs, and "put/place … on hold" / "placed a hold on"."""
     lex = ctx.lexicon
-    out = []
+    out: list[Token] = []
+    if (lex.cue("block_verbs") | lex.cue("hold_verbs") | {"hold"}).isdisjoint(ctx.lemma_set(sent)):
+        return out  # every verb below is one of these
     for tok in sent:
         if tok.pos_ != "VERB":
             continue

@@ -36,6 +36,7 @@ class DocContext:
     #: values an extractor computes once per document (a whole-text count read at every cue would make
     #: a long text's cost quadratic)
     memo: dict[str, object] = field(default_factory=dict, init=False, repr=False)
+    _lemma_sets: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def published(self) -> date | None:
@@ -63,6 +64,18 @@ class DocContext:
         if self._sentences is None:
             self._sentences = list(_split_lines(self.doc))
         return self._sentences
+
+    def lemma_set(self, span: Span) -> frozenset[str]:
+        """The lemmas (:func:`lemma`) of ``span``'s tokens, worked out once per span.
+
+        An extractor first asks whether a sentence holds any of its cue lemmas at all, and walks
+        the tokens one by one only if it does: most sentences hold none of a family's cues, and
+        walking a span makes a ``Token`` per word each time."""
+        key = (span.start, span.end)
+        found = self._lemma_sets.get(key)
+        if found is None:
+            found = self._lemma_sets[key] = frozenset(map(lemma, span))
+        return found
 
     def sentence_list(self) -> list[Span]:
         """:meth:`sentences` (already a list computed once per document), under the name some extractors use."""

@@ -222,6 +222,8 @@ def document_date(ctx: DocContext):
     """The day the document's designating sentences name ("OFAC today designated", "on Friday blacklisted")."""
     verbs = lex_cue(ctx.lexicon, "dating_verbs")
     for sent in ctx.sentence_list():
+        if verbs.isdisjoint(ctx.lemma_set(sent)):
+            continue
         if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not background(ctx, sent):
             found = designation_date(ctx, sent, announced=False)
             if found:
@@ -235,7 +237,10 @@ def bounded(ctx: DocContext, ent: Span) -> bool:
 
 def background(ctx: DocContext, sent: Span) -> bool:
     """"Years after the Council first imposed sanctions on X, …": the only designation verb tells an earlier event."""
-    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
+    designating = lex_cue(ctx.lexicon, "designating_verbs")
+    if designating.isdisjoint(ctx.lemma_set(sent)):
+        return False
+    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
     marks = rules().cue("background_marks")
     return bool(verbs) and all(
         any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)

@@ -30,6 +30,8 @@ def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     lifting = lex_cue(ctx.lexicon, "lift_context")  # "removed five men from the list": their listing ends
     designating = lex_cue(ctx.lexicon, "designating_verbs") | lifting
     for sent in ctx.sentence_list():
+        if designating.isdisjoint(ctx.lemma_set(sent)):
+            continue
         verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
         for verb in verbs:
             for tok in verb.subtree:

@@ -120,13 +120,17 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
     sents = ctx.sentence_list()
     groups = {group_word(g) for g in designated}
     words = _cue_words(ctx)  # a designated group's own word is caught by its group word
+    glued = rules().cue("glued_forms")
 
-    def cue(t: Token) -> bool:
-        low = lemma(t)
-        return low in words or group_word(low) in groups or is_glued_cue(t)
+    def cue(sent: Span) -> bool:
+        lemmas = ctx.lemma_set(sent)
+        if not words.isdisjoint(lemmas) or any(group_word(low) in groups for low in lemmas):
+            return True
+        low = sent.text.lower()
+        return any(g in low for g in glued) and any(map(is_glued_cue, sent))
 
     for i, sent in enumerate(sents):
-        if not (":" in sent.text or any(map(cue, sent)) or groups and bare_count_subject(sent)):
+        if not (":" in sent.text or cue(sent) or groups and bare_count_subject(sent)):
             continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue

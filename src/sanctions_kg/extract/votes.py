@@ -184,7 +184,7 @@ class _Reader:
         on the day of the report ("today", "this morning"): a meeting's decision is a resolution adopted."""
         ctx, lex = self.ctx, self.ctx.lexicon
         found: list[tuple[Token, object, str | None, int]] = []
-        for tok in sent:
+        for tok in (sent if not _token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
             lem = lemma(tok)
             if lem in lex.cue("veto"):
                 found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
@@ -208,6 +208,12 @@ class _Reader:
                 found.append((span[0], _tally_action(unanimous_counts(ctx), adopted=True), "adopted",
                               PLAIN))
         return sorted(found, key=lambda x: x[0].i)
+
+
+def _token_cues(lex) -> frozenset[str]:
+    """Every lemma a token cue of :meth:`_cues` starts from (a sentence without one is not walked)."""
+    return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
+            | lex.cue("abstain") | lex.cue("vote") | {"failure", "adoption"})
 
 
 # --- cue actions -----------------------------------------------------------------------------------
