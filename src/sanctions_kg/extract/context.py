@@ -5,6 +5,7 @@ One :class:`DocContext` is built per document and handed to each family's extrac
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", 
              "saturday", "sunday"}
 COUNTRY_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "GPE", "NORP"}
 TERMS_KEY = "skg"
+ITEM_NUMBER = re.compile(r"\(\d{1,3}\)|\d{1,3}[.)]")
 
 
 @dataclass
@@ -206,16 +208,22 @@ def _split_lines(doc: Doc) -> Iterator[Span]:
 
 def _joined(doc: Doc) -> Iterator[Span]:
     """The parser's sentences, except that one ending in a bracketed title ("are Major General (Maj.
-    Gen.)", where the parser takes the abbreviation's period for a full stop) goes on into the next."""
+    Gen.)", where the parser takes the abbreviation's period for a full stop) or made of a list item's
+    number alone ("1.", "(2)", where it ends a sentence before the item) goes on into the next."""
     start = None
     for sent in doc.sents:
-        if _ends_in_bracketed_title(sent):
+        if _ends_in_bracketed_title(sent) or _item_number_only(sent):
             start = sent.start if start is None else start
             continue
         yield doc[sent.start if start is None else start:sent.end]
         start = None
     if start is not None:
         yield doc[start:len(doc)]
+
+
+def _item_number_only(sent: Span) -> bool:
+    """"1.", "(2)", "3)": a list item's number, the whole sentence (spaces aside)."""
+    return bool(ITEM_NUMBER.fullmatch("".join(t.text for t in sent if not t.is_space)))
 
 
 def _ends_in_bracketed_title(sent: Span) -> bool:
