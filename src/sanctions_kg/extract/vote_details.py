@@ -71,6 +71,11 @@ def acts_today(tok: Token) -> bool:
                for v in verbs for c in v.children)
 
 
+def of_today(tok: Token) -> bool:
+    """"today's resolution", "this morning's resolution": the noun's owner is the day of the report."""
+    return any(c.dep_ == "poss" and _NOW.fullmatch(c.doc[c.left_edge.i:c.i + 1].text) for c in tok.children)
+
+
 def _recent(ctx: DocContext, day: date) -> bool:
     window = int(ctx.lexicon.cues["report_window_days"])
     return ctx.published is not None and -window <= (day - ctx.published).days <= 1

@@ -25,7 +25,7 @@ from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
-from .vote_details import acts_today, concerns_of, event_date, read_sponsors
+from .vote_details import acts_today, concerns_of, event_date, of_today, read_sponsors
 
 Key = tuple[str, int]
 WEAK, PLAIN, STRONG = 0, 1, 2
@@ -191,6 +191,8 @@ class _Reader:
             elif _is_outcome_cue(ctx, tok):
                 failed = _is_failure(ctx, tok)
                 found.append((tok, _outcome_action(failed), "not_adopted" if failed else "adopted", PLAIN))
+            elif _todays_resolution(lex, tok, lem):
+                found.append((tok, _outcome_action(False), "adopted", PLAIN))
             elif lem in lex.cue("council_decision_verbs") and _council_acts(ctx, tok):
                 found.append((tok, _outcome_action(False), "adopted", WEAK))
             elif lem in lex.cue("abstain") | lex.cue("vote") and tok.pos_ == "VERB":
@@ -213,7 +215,13 @@ class _Reader:
 def _token_cues(lex) -> frozenset[str]:
     """Every lemma a token cue of :meth:`_cues` starts from (a sentence without one is not walked)."""
     return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
-            | lex.cue("abstain") | lex.cue("vote") | {"failure", "adoption"})
+            | lex.cue("abstain") | lex.cue("vote") | lex.cue("adopted_nouns") | {"failure", "adoption"})
+
+
+def _todays_resolution(lex, tok: Token, lem: str) -> bool:
+    """"That is the goal of today's resolution": a text is a resolution once adopted (a draft until
+    then), so the Council adopted one on the day of the report."""
+    return lem in lex.cue("adopted_nouns") and of_today(tok)
 
 
 # --- cue actions -----------------------------------------------------------------------------------
