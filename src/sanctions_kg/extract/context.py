@@ -23,6 +23,7 @@ DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", 
              "saturday", "sunday"}
 COUNTRY_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "GPE", "NORP"}
 TERMS_KEY = "skg"
+TEXT_KEY = "skg_text"  # doc.user_data: the document's text (see span_text)
 ITEM_NUMBER = re.compile(r"\(\d{1,3}\)|\d{1,3}[.)]")
 
 
@@ -233,6 +234,22 @@ def _ends_in_bracketed_title(sent: Span) -> bool:
     opening = next((k for k in range(len(words) - 2, max(len(words) - 6, 0), -1) if words[k].text == "("), None)
     inner = words[opening + 1:-1] if opening is not None else []
     return bool(inner) and all(t.text.endswith(".") and t.text[:1].isupper() and len(t) <= 6 for t in inner)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document's text (kept in ``doc.user_data`` once made).
+
+    spaCy builds a span's text, and a document's, token by token at every call: for the sentences
+    that each extractor reads again and again, that cost more than the reading itself."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, made once per document (see :func:`span_text`)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def is_dateline(ent: Span, sent: Span) -> bool:

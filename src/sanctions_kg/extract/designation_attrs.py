@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, ents_of, is_dateline, lemma
+from .context import DocContext, ents_of, is_dateline, lemma, span_text
 from .designation_rules import lex_cue
 from .designees import BULLETS, is_glued_cue, rules
 from .lexicon import normalise_name
@@ -27,7 +27,7 @@ def document_measures(ctx: DocContext) -> tuple[str, ...]:
     found: list[str] = []
     cue, patterns = _measure_regexes()
     for sent in ctx.sentence_list():
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         if cue.search(low):
             found += list(measures(ctx, sent))
         found += [m for m, ps in patterns if any(p.search(low) for p in ps)]
@@ -193,7 +193,7 @@ def _today_spans(sent: Span) -> list[Span]:
     """"this afternoon", "this morning": phrases the NER may leave untagged."""
     out = []
     for phrase in rules().cue("today_phrases"):
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", sent.text.lower()):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", span_text(sent).lower()):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
             if span is not None:
                 out.append(span)

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
-from .context import DocContext, ents_of, lemma
+from .context import DocContext, ents_of, lemma, span_text
 from .designation_groups import (
     bare_count_subject,
     designated_groups,
@@ -126,11 +126,11 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
         lemmas = ctx.lemma_set(sent)
         if not words.isdisjoint(lemmas) or any(group_word(low) in groups for low in lemmas):
             return True
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         return any(g in low for g in glued) and any(map(is_glued_cue, sent))
 
     for i, sent in enumerate(sents):
-        if not (":" in sent.text or cue(sent) or groups and bare_count_subject(sent)):
+        if not (":" in span_text(sent) or cue(sent) or groups and bare_count_subject(sent)):
             continue  # a quick pass: no cue word, no list, nothing to read here
         if title_case(sent) or attrs.background(ctx, sent):
             continue
@@ -173,12 +173,13 @@ def _listed_before(ent: Span) -> bool:
 def _heads_group_list(sent: Span, groups: set[str]) -> bool:
     """"The three entities are:" after "… designated three companies": a sentence ending in a colon that
     names a designated group heads the lines listing its members."""
-    return sent.text.rstrip().endswith(":") and bool(group_words(sent) & groups or groups and bare_count_subject(sent))
+    named = group_words(sent) & groups or groups and bare_count_subject(sent)
+    return span_text(sent).rstrip().endswith(":") and bool(named)
 
 
 def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     """A sentence ending in ':' or counting a group ("on three more entities") heads the lines below it."""
-    if sent.text.rstrip().endswith(":"):
+    if span_text(sent).rstrip().endswith(":"):
         return True
     groups = rules().cue("group_nouns")
     return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
@@ -195,7 +196,7 @@ def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
     if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
         return True
     following = any(t.lower_ == "following" for t in sent)
-    register = listy and sent.text.rstrip().endswith(":") and following
+    register = listy and span_text(sent).rstrip().endswith(":") and following
     named_list = following and any(lem in strong_cues for lem, _ in lemmas)
     return register or named_list or bool(triggers(ctx, sent))
 
@@ -342,7 +343,7 @@ def _group_members(ctx: DocContext, groups: dict) -> dict[str, _Found]:
     """"one of the North Koreans X": X belongs to a group a designation sentence named."""
     out: dict[str, _Found] = {}
     for sent in ctx.sentence_list() if groups else []:
-        if "one of" not in sent.text.lower():
+        if "one of" not in span_text(sent).lower():
             continue
         for ent in (e for e in ents_of(sent) if e.label_ == "PERSON"):
             before = [t for t in ent.doc[max(ent.start - 8, 0):ent.start] if not t.is_space]

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import DocContext, lemma
+from .context import DocContext, lemma, span_text
 from .designees import name_ents, never_designee, rules
 
 
@@ -14,7 +14,7 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
     """"EU-designated X", "U.S.- and EU-designated X", "X and Y, both of them U.S.-designated firms"."""
     out: list[tuple[Span, tuple[str, ...]]] = []
     doc = sent.doc
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     if "-" not in low or not any(w in low for w in ("designated", "sanctioned", "listed")):
         return out
     for tok in sent:

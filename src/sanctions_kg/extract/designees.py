@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import DocContext, ents_of, lemma
+from .context import DocContext, doc_text, ents_of, lemma, span_text
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -155,7 +155,7 @@ def _predicate(tok) -> bool:
 
 def _numbered(line: Span) -> bool:
     """"(1) Name", "1. Name", "2) Name": a numbered list line."""
-    return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", line.text))
+    return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", span_text(line)))
 
 
 def _starts_line(sent: Span) -> bool:
@@ -262,8 +262,8 @@ def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
 
 def _drop_cut_off(items: list[Span]) -> list[Span]:
     """A last item that runs into the end of a truncated text is a cut-off name, not a name."""
-    if items and items[-1].end_char >= len(items[-1].doc.text.rstrip()) and \
-            items[-1].doc.text.rstrip()[-1:] not in ".)":
+    if items and items[-1].end_char >= len(doc_text(items[-1].doc).rstrip()) and \
+            doc_text(items[-1].doc).rstrip()[-1:] not in ".)":
         return items[:-1]
     return items
 
@@ -354,7 +354,7 @@ def title_case(sent: Span) -> bool:
 
 def _title_case(sent: Span) -> bool:
     """A headline or a title ("Imposing Sanctions on Network Supporting …") capitalises most words."""
-    if sent.text.rstrip()[-1:] in {".", ":", ";"}:
+    if span_text(sent).rstrip()[-1:] in {".", ":", ";"}:
         return False
     words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and not t.is_upper]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.75

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import RepresentsFact
-from .context import DocContext, ents_of
+from .context import DocContext, ents_of, span_text
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
@@ -40,7 +40,7 @@ from .roles import (
 def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     """Person-country links of one document; repeated links share one fact with several evidences."""
     facts: dict[tuple[str, str], RepresentsFact] = {}
-    sentences = [s for s in ctx.sentences() if s.text.strip()]
+    sentences = [s for s in ctx.sentences() if span_text(s).strip()]
     listed = designee_names(ctx, sentences)
     lists_people = any(t.pos_ == "VERB" and t.lemma_.lower() in rules()["listing_verbs"] for t in ctx.doc)
     for i, sent in enumerate(sentences):
@@ -98,12 +98,12 @@ def _office_of_state(found: Found | None) -> bool:
 
 
 def is_caption(sent: Span) -> bool:
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     return any(marker in low for marker in rules()["caption_markers"])
 
 
 def is_list_item(sent: Span) -> bool:
-    return sent.text.lstrip()[:1] in rules()["list_markers"]
+    return span_text(sent).lstrip()[:1] in rules()["list_markers"]
 
 
 def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, ents_of, is_dateline, lemma
+from .context import DocContext, ents_of, is_dateline, lemma, span_text
 from .positions import core, countries_in
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
     about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
                   or any(lemma(t) in ctx.lexicon.cue("vote") for t in s)]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
-        if _NOW.search(sent.text):
+        if _NOW.search(span_text(sent)):
             return ctx.published
     return None
 
