@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import designation_attrs as attrs
-from .context import DocContext, lemma
+from .context import DocContext, lemma, span_text
 from .designation_rules import lex_cue
 from .designees import inline_items, labelled, looks_like_name, name_ents, rules
 
@@ -85,6 +85,13 @@ def _appositive_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Spa
     return items
 
 
+def heads_group_list(sent: Span, groups: set[str]) -> bool:
+    """"The three entities are:" after "… designated three companies": a sentence ending in a colon that
+    names a designated group heads the lines listing its members."""
+    named = group_words(sent) & groups or groups and bare_count_subject(sent)
+    return span_text(sent).rstrip().endswith(":") and bool(named)
+
+
 def named_group(sent: Span, groups: dict[str, Group]) -> Group | None:
     """The first designated group that ``sent`` names ("the three individuals" after "the Council
     imposed an asset freeze on six commanders"), or the last one when a bare count stands for it ("The
@@ -107,5 +114,5 @@ def bare_count_subject(sent: Span) -> bool:
                                        for c in root.children)
 
 
-__all__ = ["Group", "bare_count_subject", "designated_groups", "group_word", "group_words", "listed_group_items",
-           "named_group"]
+__all__ = ["Group", "bare_count_subject", "designated_groups", "group_word", "group_words", "heads_group_list",
+           "listed_group_items", "named_group"]

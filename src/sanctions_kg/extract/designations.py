@@ -22,6 +22,7 @@ from .designation_groups import (
     designated_groups,
     group_word,
     group_words,
+    heads_group_list,
     listed_group_items,
     named_group,
 )
@@ -135,7 +136,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
         if title_case(sent) or attrs.background(ctx, sent):
             continue
         listed = listed_group_items(ctx, sent, groups)
-        if not (_is_designation_sentence(ctx, sent) or listed or _heads_group_list(sent, groups)):
+        if not (_is_designation_sentence(ctx, sent) or listed or heads_group_list(sent, groups)):
             continue
         permissive = bool(ctx.terms(sent, "MEASURE"))
         names = [e for e in name_ents(sent) if _is_designee(ctx, e, sent, permissive)]
@@ -168,13 +169,6 @@ def _listed_before(ent: Span) -> bool:
     nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
     participles = [c for c in ent.root.children if c.dep_ == "acl"] + ([nxt] if nxt is not None else [])
     return any(t.tag_ == "VBN" and lemma(t) in {"designate", "list", "sanction"} for t in participles)
-
-
-def _heads_group_list(sent: Span, groups: set[str]) -> bool:
-    """"The three entities are:" after "… designated three companies": a sentence ending in a colon that
-    names a designated group heads the lines listing its members."""
-    named = group_words(sent) & groups or groups and bare_count_subject(sent)
-    return span_text(sent).rstrip().endswith(":") and bool(named)
 
 
 def _introduces_list(ctx: DocContext, sent: Span) -> bool:

@@ -1,4 +1,5 @@
-"""A vote's date, sponsors and the country it concerns, read for one event of :mod:`votes`.
+"""A vote's date, sponsors and the country it concerns, read for one event of :mod:`votes`, and the
+cue words of the day ("today's resolution") that :mod:`votes` starts from.
 
 The date comes first from a day attached in the parse to the event's own cue or mention ("adopted
 resolution 2094 on 7 March"), then from a day on which the Council acts in the event's sentences
@@ -74,6 +75,18 @@ def acts_today(tok: Token) -> bool:
 def of_today(tok: Token) -> bool:
     """"today's resolution", "this morning's resolution": the noun's owner is the day of the report."""
     return any(c.dep_ == "poss" and _NOW.fullmatch(c.doc[c.left_edge.i:c.i + 1].text) for c in tok.children)
+
+
+def token_cues(lex) -> frozenset[str]:
+    """Every lemma a token cue of :meth:`votes._Reader._cues` starts from (a sentence without one is not walked)."""
+    return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
+            | lex.cue("abstain") | lex.cue("vote") | lex.cue("adopted_nouns") | {"failure", "adoption"})
+
+
+def todays_resolution(lex, tok: Token, lem: str) -> bool:
+    """"That is the goal of today's resolution": a text is a resolution once adopted (a draft until
+    then), so the Council adopted one on the day of the report."""
+    return lem in lex.cue("adopted_nouns") and of_today(tok)
 
 
 def _recent(ctx: DocContext, day: date) -> bool:

@@ -25,7 +25,7 @@ from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
-from .vote_details import acts_today, concerns_of, event_date, of_today, read_sponsors
+from .vote_details import acts_today, concerns_of, event_date, read_sponsors, todays_resolution, token_cues
 
 Key = tuple[str, int]
 WEAK, PLAIN, STRONG = 0, 1, 2
@@ -184,14 +184,14 @@ class _Reader:
         on the day of the report ("today", "this morning"): a meeting's decision is a resolution adopted."""
         ctx, lex = self.ctx, self.ctx.lexicon
         found: list[tuple[Token, object, str | None, int]] = []
-        for tok in (sent if not _token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
+        for tok in (sent if not token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
             lem = lemma(tok)
             if lem in lex.cue("veto"):
                 found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
             elif _is_outcome_cue(ctx, tok):
                 failed = _is_failure(ctx, tok)
                 found.append((tok, _outcome_action(failed), "not_adopted" if failed else "adopted", PLAIN))
-            elif _todays_resolution(lex, tok, lem):
+            elif todays_resolution(lex, tok, lem):
                 found.append((tok, _outcome_action(False), "adopted", PLAIN))
             elif lem in lex.cue("council_decision_verbs") and _council_acts(ctx, tok):
                 found.append((tok, _outcome_action(False), "adopted", WEAK))
@@ -210,18 +210,6 @@ class _Reader:
                 found.append((span[0], _tally_action(unanimous_counts(ctx), adopted=True), "adopted",
                               PLAIN))
         return sorted(found, key=lambda x: x[0].i)
-
-
-def _token_cues(lex) -> frozenset[str]:
-    """Every lemma a token cue of :meth:`_cues` starts from (a sentence without one is not walked)."""
-    return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
-            | lex.cue("abstain") | lex.cue("vote") | lex.cue("adopted_nouns") | {"failure", "adoption"})
-
-
-def _todays_resolution(lex, tok: Token, lem: str) -> bool:
-    """"That is the goal of today's resolution": a text is a resolution once adopted (a draft until
-    then), so the Council adopted one on the day of the report."""
-    return lem in lex.cue("adopted_nouns") and of_today(tok)
 
 
 # --- cue actions -----------------------------------------------------------------------------------
