@@ -125,7 +125,7 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
 
     def cue(sent: Span) -> bool:
         lemmas = ctx.lemma_set(sent)
-        if not words.isdisjoint(lemmas) or any(group_word(low) in groups for low in lemmas):
+        if not words.isdisjoint(lemmas) or groups and any(group_word(low) in groups for low in lemmas):
             return True
         low = span_text(sent).lower()
         return any(g in low for g in glued) and any(map(is_glued_cue, sent))

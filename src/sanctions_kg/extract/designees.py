@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import DocContext, doc_text, ents_of, lemma, span_text
+from .context import ITEM_NUMBER, DocContext, doc_text, ents_of, lemma, span_text
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -155,7 +155,7 @@ def _predicate(tok) -> bool:
 
 def _numbered(line: Span) -> bool:
     """"(1) Name", "1. Name", "2) Name": a numbered list line."""
-    return bool(re.match(r"\s*(\(\d{1,3}\)|\d{1,3}[.)])\s", span_text(line)))
+    return bool(re.match(rf"\s*(?:{ITEM_NUMBER.pattern})\s", span_text(line)))
 
 
 def _starts_line(sent: Span) -> bool:
@@ -262,8 +262,8 @@ def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
 
 def _drop_cut_off(items: list[Span]) -> list[Span]:
     """A last item that runs into the end of a truncated text is a cut-off name, not a name."""
-    if items and items[-1].end_char >= len(doc_text(items[-1].doc).rstrip()) and \
-            doc_text(items[-1].doc).rstrip()[-1:] not in ".)":
+    text = doc_text(items[-1].doc).rstrip() if items else ""
+    if items and items[-1].end_char >= len(text) and text[-1:] not in ".)":
         return items[:-1]
     return items
 
