@@ -18,7 +18,7 @@ def extract_blocks(ctx: DocContext) -> list[BlockFact]:
         for verb in _block_verbs(ctx, sent):
             blockers = [c for c in _blockers(ctx, verb)]
             proposal = _proposal(ctx, verb, sent)
-            if not blockers or proposal is None:
+            if not blockers or proposal is None or _by_council(ctx, proposal):
                 continue
             sponsor = _sponsor(ctx, proposal) or _earlier_sponsor(ctx, sent)
             label = _label(proposal, sent)
@@ -87,12 +87,33 @@ def _sponsor(ctx: DocContext, noun: Token) -> str | None:
     """"US bid", "the Elbonian government's bid", "American request", "request from the United States"."""
     before = [noun.doc[i] for i in range(max(noun.i - 2, 0), noun.i)]
     for tok in [*noun.subtree, *before]:
-        if tok.i > noun.i and tok.dep_ != "pobj" and tok.head.lower_ != "from":
+        if tok.i > noun.i and not _author_phrase(noun, tok):
             continue
         iso3 = ctx.country_of_token(tok) or _hyphen_country(ctx, tok)
         if iso3 and tok.head.lower_ not in {"on", "against", "to"}:
             return iso3
     return None
+
+
+def _author_phrase(noun: Token, tok: Token) -> bool:
+    """``tok`` names who made the proposal: inside "from …"/"by …" hung on the noun itself ("a request
+    from the United States"), not in a clause about its aim ("efforts … to address the crisis in Syria")."""
+    node = tok
+    while node.head.i not in {node.i, noun.i}:
+        node = node.head
+        if node.pos_ not in {"PROPN", "DET", "ADP", "CCONJ", "PUNCT"}:
+            return False
+    return node.head.i == noun.i and node.dep_ == "prep" and node.lower_ in {"from", "by", "of"}
+
+
+def _by_council(ctx: DocContext, noun: Token) -> bool:
+    """"efforts by this Council", "the Council's bid": the Council's own text is stopped by a veto,
+    which the votes family records; a block is a proposal stopped without a vote."""
+    for tok in noun.subtree:
+        ent = ctx.ent_at(tok.i) if tok.ent_type_ else None
+        if ent is not None and ctx.org_code(ent) == "UN" and (tok.dep_ == "poss" or _author_phrase(noun, tok)):
+            return True
+    return False
 
 
 def _hyphen_country(ctx: DocContext, tok: Token) -> str | None:

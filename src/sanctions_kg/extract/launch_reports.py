@@ -16,6 +16,18 @@ def is_series(cue: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in rules()["period_preps"] for c in cue.children)
 
 
+def over_period(cue: Token) -> bool:
+    """"has tested six ICBMs this year", "fired 20 missiles so far": a count over a period hung on the
+    launch verb (words of ``period_phrases``), a tally rather than one launch when no day is named."""
+    phrases = rules()["period_phrases"]
+    for child in cue.children:
+        if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:
+            text = " ".join(t.lower_ for t in child.subtree)
+            if any(p in text for p in phrases):
+                return True
+    return False
+
+
 def vague_quantity(cue: Token, heads: list[Token]) -> bool:
     """Quantity words ("dozens of", "numerous", "more than 30"): a tally unless the text dates it."""
     words = rules()["tally_words"]

@@ -29,7 +29,7 @@ from .launch_clauses import (
     premodifies,
     what_clauses,
 )
-from .launch_reports import is_irrealis, is_series, vague_quantity
+from .launch_reports import is_irrealis, is_series, over_period, vague_quantity
 from .launch_words import (
     SUB_CLAUSES,
     SUBJECTS,
@@ -221,7 +221,7 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
     """
     dated = cue_dates(ctx, sent, cue) if dates is None else dates
     vague = vague_quantity(cue, heads)
-    if not dated and (vague or any(t.ent_type_ == "ORDINAL" for t in region)):
+    if not dated and (vague or over_period(cue) or any(t.ent_type_ == "ORDINAL" for t in region)):
         return  # "more than 30 missiles this year", "the North's eighth ICBM firing": a tally
     sites = cue_sites(cue, heads)
     types = missile_types(ctx, region)

@@ -59,11 +59,19 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     own = countries_in(ctx, (t for t in tok.subtree if t.i not in skip))
     if own:
         return own
+    user = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if user is not None and lemma(user) in ctx.lexicon.cue("veto_use_verbs"):  # "France's use of the veto"
+        owners = [t for c in user.children if c.dep_ == "poss" for t in c.subtree]
+        owners += [user.head] if user.dep_ == "conj" else []  # "China and Russia's use", parsed as a conjunct
+        if found := countries_in(ctx, owners):
+            return found
     cast = [a for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.lexicon.cue("veto_use_verbs")
             for a in c.children if a.dep_ == "agent"]  # "a veto cast by the Russian Federation"
     if cast:
         return countries_in(ctx, (t for a in cast for t in a.subtree))
-    by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} else []
+    # "the veto cast by X" misparsed as a clause whose subject is the veto
+    misparsed = tok.dep_ == "nsubj" and lemma(tok.head) in ctx.lexicon.cue("veto_use_verbs")
+    by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} or misparsed else []
     return countries_in(ctx, (t for a in by for t in a.subtree))
 
 

@@ -190,9 +190,23 @@ def title_before(ctx: DocContext, ent: Span) -> Found | None:
     if role is None or negated(doc, role.start):
         return None
     country = country_before(ctx, role.start, lo) or country_in_pp(ctx, role) or complement_country(ctx, role) \
-        or its_country(ctx, role, lo)
+        or its_country(ctx, role, lo) or antecedent_country(ctx, role.start)
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)),
                  "represents.title", role)
+
+
+def antecedent_country(ctx: DocContext, start: int) -> str | None:
+    """"our new colleague from Ghana, Ambassador Mensah": a title in apposition to a noun of
+    ``apposition_nouns`` that names the person's state ("from"/"of" and the state, then the comma)."""
+    doc = ctx.doc
+    ent = ctx.ent_at(start - 2) if start >= 4 and doc[start - 1].text == "," else None
+    if ent is None or ent.end != start - 1 or ent.label_ not in ACTOR_LABELS or ent.start < 2:
+        return None
+    prep, nouns = doc[ent.start - 1], rules()["apposition_nouns"]
+    owner = {prep.head.lemma_.lower(), doc[prep.i - 1].lemma_.lower()}  # "from" may hang on the verb before
+    if prep.lower_ not in {"from", "of"} or owner.isdisjoint(nouns):
+        return None
+    return ctx.country(ent)
 
 
 def apposition_after(ctx: DocContext, ent: Span) -> Found | None:

@@ -21,10 +21,11 @@ from .positions import core, countries_in
 
 if TYPE_CHECKING:
     from .resolutions import Mention
-    from .votes import Event
+    from .vote_events import Event
 
 _NOW = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|just now|earlier today)\b", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")  # "resolution 2662 (2022)": the resolution's year, not a day
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PASS_THROUGH = {"ADP", "PUNCT", "CCONJ", "PART"}
 
 
@@ -36,7 +37,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
     for m in ev.mentions:
         if (found := _adjacent_day(ctx, m)) is not None:
             return found
-    targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions}
+    targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions} | _stopping_verbs(ctx, ev)
     sents = list({s.start: s for s in [*ev.sentences, *(m.sent for m in ev.mentions)]}.values())
     for sent in sents:
         attached = [e for e in _candidates(ctx, sent) if _attached(e.root, targets)]
@@ -77,6 +78,23 @@ def of_today(tok: Token) -> bool:
     return any(c.dep_ == "poss" and _NOW.fullmatch(c.doc[c.left_edge.i:c.i + 1].text) for c in tok.children)
 
 
+def past_occasion(ctx: DocContext, cue: Token) -> bool:
+    """"Russia and China first vetoed our efforts in October last year": a cue said of an earlier
+    occasion (an adverb of ``past_occasion_adverbs``, or a date in its clause, outside a relative clause,
+    that lies in an earlier year or in ``past_periods``) reports another vote than the one in focus."""
+    lex = ctx.lexicon
+    if any(c.dep_ == "advmod" and c.lower_ in lex.cue("past_occasion_adverbs") for c in cue.children):
+        return True
+    published = ctx.published
+    clause = {t.i for t in cue.subtree} - {t.i for c in cue.subtree if c.dep_ == "relcl" for t in c.subtree}
+    for ent in (e for e in ctx.date_spans(cue.sent) if e.root.i in clause):
+        text = span_text(ent).lower()
+        years = [int(y) for y in _YEAR.findall(text)]
+        if any(p in text for p in lex.cue("past_periods")) or (published and years and max(years) < published.year):
+            return True
+    return False
+
+
 def token_cues(lex) -> frozenset[str]:
     """Every lemma a token cue of :meth:`votes._Reader._cues` starts from (a sentence without one is not walked)."""
     return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
@@ -104,6 +122,16 @@ def _adjacent_day(ctx: DocContext, m: Mention) -> date | None:
         return None
     ent = next((e for e in ctx.date_spans(m.sent) if e.start == i + 1), None)
     return _day(ctx, ent, m.sent) if ent is not None else None
+
+
+def _stopping_verbs(ctx: DocContext, ev: Event) -> set[int]:
+    """"used the veto to block a resolution on Mali on 14 March": the verb by which a veto stops the
+    event's own text carries the day of the vote, as the veto cue itself would."""
+    if not ev.vetoes:
+        return set()
+    stop = ctx.lexicon.cue("block")
+    return {m.token.head.i for m in ev.mentions
+            if m.token.dep_ in {"dobj", "nsubjpass"} and lemma(m.token.head) in stop}
 
 
 def _candidates(ctx: DocContext, sent: Span) -> list[Span]:

@@ -14,59 +14,22 @@ did not veto, and a vote cannot be dated after the text that reports it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from ..records import Position, VoteFact
+from . import vote_details
 from .context import DocContext, lemma
 from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
 from .vote_details import acts_today, concerns_of, event_date, read_sponsors, todays_resolution, token_cues
+from .vote_events import Event, Key, merge_drafts
 
-Key = tuple[str, int]
 WEAK, PLAIN, STRONG = 0, 1, 2
 REQUIRED_VOTES = 9  # Article 27(3) of the Charter: nine affirmative votes, no permanent member against
-
-
-@dataclass
-class Event:
-    """Mutable accumulator for one vote while the text is read."""
-
-    key: Key
-    number: int | None = None
-    year: int | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    cues: list[Token] = field(default_factory=list)
-    sentences: list[Span] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
-    position_ev: dict[str, Span] = field(default_factory=dict)
-    vetoes: list[str] = field(default_factory=list)
-    tally: dict[str, int] = field(default_factory=dict)
-    sponsors: list[str] = field(default_factory=list)
-    adopted: bool = False
-    failed: bool = False
-    _starts: set[int] = field(default_factory=set, repr=False)  # sentence starts already kept: a long text stays linear
-
-    def add_sentence(self, sent: Span) -> None:
-        if sent.start not in self._starts:
-            self._starts.add(sent.start)
-            self.sentences.append(sent)
-
-    def set_position(self, iso3: str, pos: Position, sent: Span) -> None:
-        if self.positions.get(iso3) == "against" and pos != "against":
-            return  # a veto or explicit "against" is never overwritten by a weaker cue
-        self.positions[iso3] = pos
-        self.position_ev.setdefault(iso3, sent)
-
-    @property
-    def outcome(self) -> str | None:
-        if self.failed and self.number is None:
-            return "not_adopted"
-        return "adopted" if self.adopted or self.number is not None else None
 
 
 class _Reader:
@@ -128,15 +91,18 @@ class _Reader:
             for m in self.in_sentence:
                 self.register(m)
             for cue, apply, implies, strength in self._cues(sent):
-                key = self._event_for(cue, sent, implies, strength)
+                past = strength == STRONG and vote_details.past_occasion(self.ctx, cue) \
+                    and not governed_mention(cue, self.governable)
+                key = self.new_draft() if past else self._event_for(cue, sent, implies, strength)
                 if key is None:
                     continue
                 ev = self.event(key)
+                ev.past = ev.past or past
                 apply(ev)
                 ev.cues.append(cue)
                 ev.add_sentence(sent)
                 self._touch(key)
-                self.focus = key
+                self.focus = self.focus if past else key  # "first vetoed … last year" is told in passing
         return list(self.events.values())
 
     def _event_for(self, cue: Token, sent: Span, implies: str | None, strength: int) -> Key | None:
@@ -317,7 +283,7 @@ def _indefinite(tok: Token) -> bool:
 
 def extract_votes(ctx: DocContext) -> list[VoteFact]:
     """One fact per vote the text reports or cites."""
-    events = _merge_drafts(_Reader(ctx).read())
+    events = merge_drafts(_Reader(ctx).read())
     events = [ev for ev in events if ev.number is not None or ev.cues]
     if not events:
         return []
@@ -383,46 +349,3 @@ def _plausible_day(ctx: DocContext, ev: Event, day: date) -> bool:
     if published is not None and (day - published).days > 1:
         return False
     return ev.year is None or day.year == ev.year
-
-
-def _merge_drafts(events: list[Event]) -> list[Event]:
-    """Unnumbered drafts that say nothing contradictory are one vote; a lone draft that agrees with
-    the only numbered vote told in the text (with cues of its own) is that vote."""
-    drafts = [ev for ev in events if ev.number is None]
-    kept = [ev for ev in events if ev.number is not None]
-    merged: list[Event] = []
-    for d in drafts:
-        target = next((m for m in merged if _compatible(m, d)), None)
-        if target is None:
-            merged.append(d)
-        else:
-            _absorb(target, d)
-    told = [ev for ev in kept if ev.cues] or [ev for ev in kept if any(not m.reference for m in ev.mentions)]
-    for d in merged:
-        if len(told) == 1 and len(merged) == 1 and _compatible(told[0], d):
-            _absorb(told[0], d)
-        else:
-            kept.append(d)
-    return sorted(kept, key=lambda ev: min([m.i for m in ev.mentions] + [c.i for c in ev.cues] or [0]))
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    if a.outcome and b.outcome and a.outcome != b.outcome:
-        return False
-    if any(a.tally.get(k, v) != v for k, v in b.tally.items()):
-        return False
-    return all(a.positions.get(c, p) == p for c, p in b.positions.items())
-
-
-def _absorb(into: Event, other: Event) -> None:
-    into.mentions += other.mentions
-    into.cues += other.cues
-    for s in other.sentences:
-        into.add_sentence(s)
-    for c, p in other.positions.items():
-        into.set_position(c, p, other.position_ev[c])
-    into.vetoes += other.vetoes
-    merge_counts(into.tally, other.tally)
-    into.sponsors += other.sponsors
-    into.adopted |= other.adopted
-    into.failed |= other.failed
