@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..records import BlockFact
-from .context import DocContext, is_dateline, lemma
+from .context import DocContext, is_dateline, lemma, tokens_of
 
 
 def extract_blocks(ctx: DocContext) -> list[BlockFact]:
@@ -41,7 +41,7 @@ def _block_verbs(ctx: DocContext, sent: Span) -> list[Token]:
     out: list[Token] = []
     if (lex.cue("block_verbs") | lex.cue("hold_verbs") | {"hold"}).isdisjoint(ctx.lemma_set(sent)):
         return out  # every verb below is one of these
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.pos_ != "VERB":
             continue
         lem = lemma(tok)
@@ -128,7 +128,7 @@ def _earlier_sponsor(ctx: DocContext, before: Span) -> str | None:
     for sent in ctx.sentences():
         if sent.start >= before.start:
             break
-        for tok in sent:
+        for tok in tokens_of(sent):
             if lemma(tok) in nouns and tok.pos_ == "NOUN":
                 found = _sponsor(ctx, tok) or found
     return found

@@ -24,6 +24,8 @@ DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", 
 COUNTRY_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL", "GPE", "NORP"}
 TERMS_KEY = "skg"
 TEXT_KEY = "skg_text"  # doc.user_data: the document's text (see span_text)
+LEMMAS_KEY = "skg_lemmas"  # doc.user_data: every token's lemma (see doc_lemmas)
+TOKENS_KEY = "skg_tokens"  # doc.user_data: the document's tokens (see tokens_of)
 ITEM_NUMBER = re.compile(r"\(\d{1,3}\)|\d{1,3}[.)]")
 
 
@@ -77,7 +79,7 @@ class DocContext:
         key = (span.start, span.end)
         found = self._lemma_sets.get(key)
         if found is None:
-            found = self._lemma_sets[key] = frozenset(map(lemma, span))
+            found = self._lemma_sets[key] = frozenset(doc_lemmas(span.doc)[span.start:span.end])
         return found
 
     def sentence_list(self) -> list[Span]:
@@ -142,7 +144,7 @@ class DocContext:
         """DATE/TIME entities, plus lone day words ("Today", "Friday") the NER left untagged."""
         ents = [e for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
         covered = {i for e in ents for i in range(e.start, e.end)}
-        extra = [span.doc[t.i:t.i + 1] for t in span
+        extra = [span.doc[t.i:t.i + 1] for t in tokens_of(span)
                  if t.i not in covered and t.lower_ in DAY_WORDS]
         return sorted(ents + extra, key=lambda s: s.start)
 
@@ -199,7 +201,7 @@ def _ent_index(doc: Doc) -> tuple[list[int], list[Span]]:
 def _split_lines(doc: Doc) -> Iterator[Span]:
     for sent in _joined(doc):
         start = sent.start
-        for tok in sent:
+        for tok in tokens_of(sent):
             if "\n" in tok.text and tok.i > start:
                 yield doc[start:tok.i]
                 start = tok.i + 1
@@ -224,11 +226,11 @@ def _joined(doc: Doc) -> Iterator[Span]:
 
 def _item_number_only(sent: Span) -> bool:
     """"1.", "(2)", "3)": a list item's number, the whole sentence (spaces aside)."""
-    return bool(ITEM_NUMBER.fullmatch("".join(t.text for t in sent if not t.is_space)))
+    return bool(ITEM_NUMBER.fullmatch("".join(t.text for t in tokens_of(sent) if not t.is_space)))
 
 
 def _ends_in_bracketed_title(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in tokens_of(sent) if not t.is_space]
     if len(words) < 3 or words[-1].text != ")":
         return False
     opening = next((k for k in range(len(words) - 2, max(len(words) - 6, 0), -1) if words[k].text == "("), None)
@@ -270,8 +272,32 @@ def head_chain(tok: Token, limit: int = 6) -> Iterator[Token]:
 
 
 def lemma(tok: Token) -> str:
-    """Lower-case lemma, with "test-fire" (three tokens) read as one word."""
-    low = tok.lemma_.lower()
-    if low == "fire" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
-        return "test-fire"
-    return low
+    """Lower-case lemma, with "test-fire" (three tokens) read as one word (see :func:`doc_lemmas`)."""
+    return doc_lemmas(tok.doc)[tok.i]
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """Every token's :func:`lemma`, worked out once per document and kept in ``doc.user_data``.
+
+    The extractors ask for lemmas hundreds of thousands of times per hundred texts; reading one from
+    spaCy makes a new string from the string store each time."""
+    found = doc.user_data.get(LEMMAS_KEY)
+    if found is None:
+        found = [t.lemma_.lower() for t in doc]
+        for i, low in enumerate(found):
+            if low == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "test":
+                found[i] = "test-fire"
+        doc.user_data[LEMMAS_KEY] = found
+    return found
+
+
+def tokens_of(span: Span | Doc) -> list[Token]:
+    """The tokens of ``span`` from a list made once per document (kept in ``doc.user_data``).
+
+    Walking a span makes a new ``Token`` object per word each time; the extractors walk the same
+    sentences many times over, and that was the largest single cost of extraction."""
+    doc = span if isinstance(span, Doc) else span.doc
+    found = doc.user_data.get(TOKENS_KEY)
+    if found is None:
+        found = doc.user_data[TOKENS_KEY] = list(doc)
+    return found if isinstance(span, Doc) else found[span.start:span.end]

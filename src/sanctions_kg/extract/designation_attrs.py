@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, ents_of, is_dateline, lemma, span_text
+from .context import DocContext, ents_of, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
 from .designees import BULLETS, is_glued_cue, rules
 from .lexicon import normalise_name
@@ -68,11 +68,11 @@ def authority(ctx: DocContext, sent: Span) -> str | None:
     if adjacent:
         return adjacent
     first_person = rules().cue("first_person")
-    if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in sent):
+    if any(t.lower_ in first_person and t.dep_ in {"nsubj", "poss"} for t in tokens_of(sent)):
         return publisher_authority(ctx)
     # "the government designated …" in an official release: the publisher's government
     if any(t.lower_ == "government" and t.dep_ in {"nsubj", "nsubjpass"} and not ctx.country_of_token(t)
-           and not any(ctx.country_of_token(c) for c in t.subtree) for t in sent):
+           and not any(ctx.country_of_token(c) for c in t.subtree) for t in tokens_of(sent)):
         return publisher_authority(ctx)
     return None
 
@@ -81,7 +81,7 @@ def adjacent_authority(ctx: DocContext, sent: Span) -> str | None:
     """"The Department of State today designated …" misparsed across a header: the authority name that
     ends just before a designation verb (a date word or an adverb between) is its subject."""
     verbs = lex_cue(ctx.lexicon, "designating_verbs")
-    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
+    for verb in (t for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in verbs or is_glued_cue(t)):
         for ent in ents_of(sent):
             gap = ctx.doc[ent.end:verb.i]
             if 0 <= verb.i - ent.end <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADV", "AUX"}
@@ -129,7 +129,7 @@ def council_is_eu(ctx: DocContext) -> bool:
 def default_authority(ctx: DocContext) -> str | None:
     """The first authority that designates in the document (for sentences without a subject)."""
     for sent in ctx.sentence_list():
-        if any(lemma(t) in lex_cue(ctx.lexicon, "designating_verbs") for t in sent):
+        if any(lemma(t) in lex_cue(ctx.lexicon, "designating_verbs") for t in tokens_of(sent)):
             code = authority(ctx, sent)
             if code:
                 return code
@@ -141,7 +141,7 @@ def verb_measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
     """"The order blocks X": a designation verb that names its own measure."""
     table = rules().mapping("verb_measures")
     proposals = lex_cue(ctx.lexicon, "proposal_nouns")
-    return tuple(dict.fromkeys(table[lemma(t)] for t in sent if t.pos_ == "VERB" and lemma(t) in table
+    return tuple(dict.fromkeys(table[lemma(t)] for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in table
                                and not any(lemma(c) in proposals for c in t.children if c.dep_ == "dobj")))
 
 
@@ -184,7 +184,8 @@ def designation_date(ctx: DocContext, sent: Span, announced: bool = True):
     said = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
     # "today" in a sentence whose designation verb is finite ("Imposing sanctions …, the Council today
     # demanded …"): the document's date context, even when the parse joins the line to a headline
-    finite = any(lemma(t) in cues and t.pos_ == "VERB" and not (t.dep_ == "acl" and t.tag_ == "VBN") for t in sent)
+    finite = any(lemma(t) in cues and t.pos_ == "VERB" and not (t.dep_ == "acl" and t.tag_ == "VBN")
+                 for t in tokens_of(sent))
     today = [e for e in spans if e.text.lower().strip() in rules().cue("today_phrases")] if finite else []
     return _first_day(ctx, own) or _first_day(ctx, today) or (_first_day(ctx, said) if announced else None)
 
@@ -224,7 +225,7 @@ def document_date(ctx: DocContext):
     for sent in ctx.sentence_list():
         if verbs.isdisjoint(ctx.lemma_set(sent)):
             continue
-        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in sent) and not background(ctx, sent):
+        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in tokens_of(sent)) and not background(ctx, sent):
             found = designation_date(ctx, sent, announced=False)
             if found:
                 return found
@@ -240,7 +241,7 @@ def background(ctx: DocContext, sent: Span) -> bool:
     designating = lex_cue(ctx.lexicon, "designating_verbs")
     if designating.isdisjoint(ctx.lemma_set(sent)):
         return False
-    verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
+    verbs = [t for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in designating]
     marks = rules().cue("background_marks")
     return bool(verbs) and all(
         any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import designation_attrs as attrs
-from .context import DocContext, lemma, span_text
+from .context import DocContext, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
 from .designees import inline_items, labelled, looks_like_name, name_ents, rules
 
@@ -32,7 +32,7 @@ def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     for sent in ctx.sentence_list():
         if designating.isdisjoint(ctx.lemma_set(sent)):
             continue
-        verbs = [t for t in sent if t.pos_ == "VERB" and lemma(t) in designating]
+        verbs = [t for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in designating]
         for verb in verbs:
             for tok in verb.subtree:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -67,7 +67,7 @@ def _appositive_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Spa
     """"These companies -- A and B -- were …", "The two firms, A and B, had …": the names in apposition
     to a designated group's noun (and those joined to them by "and"); a proper noun the NER left
     without a label is taken with the proper nouns before it."""
-    nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"} and group_word(lemma(t)) in groups]
+    nouns = [t for t in tokens_of(sent) if t.pos_ in {"NOUN", "PROPN"} and group_word(lemma(t)) in groups]
     heads = [c for n in nouns for c in n.children if c.dep_ == "appos"]
     roots = [t for h in heads for t in [h, *h.conjuncts]]
     named = {e.root.i: e for e in name_ents(sent)}

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
-from .context import DocContext, ents_of, lemma, span_text
+from .context import DocContext, ents_of, lemma, span_text, tokens_of
 from .designation_groups import (
     bare_count_subject,
     designated_groups,
@@ -177,19 +177,19 @@ def _introduces_list(ctx: DocContext, sent: Span) -> bool:
         return True
     groups = rules().cue("group_nouns")
     return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
-                                          for c in t.children) for t in sent)
+                                          for c in t.children) for t in tokens_of(sent))
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
     cues, strong_cues = lex_cue(ctx.lexicon, "designation_cues"), lex_cue(ctx.lexicon, "designate_strong")
-    lemmas = [(lemma(t), t) for t in sent]
+    lemmas = [(lemma(t), t) for t in tokens_of(sent)]
     verbs = [t for lem, t in lemmas if lem in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
     strong = any(lemma(t) in strong_cues for t in verbs)
     registers = lex_cue(ctx.lexicon, "list_nouns") | rules().cue("register_nouns")
     listy = any(lem in registers for lem, _ in lemmas)
     if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
         return True
-    following = any(t.lower_ == "following" for t in sent)
+    following = any(t.lower_ == "following" for t in tokens_of(sent))
     register = listy and span_text(sent).rstrip().endswith(":") and following
     named_list = following and any(lem in strong_cues for lem, _ in lemmas)
     return register or named_list or bool(triggers(ctx, sent))
@@ -275,17 +275,17 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
     lemmas = {lemma(t) for t in sent}
     lex = ctx.lexicon
     about_resolution = bool(lemmas & lex_cue(lex, "resolution_nouns")) or any(
-        t.lower_ == "it" and t.dep_ == "nsubj" for t in sent)
+        t.lower_ == "it" and t.dep_ == "nsubj" for t in tokens_of(sent))
     if lemmas & lex_cue(lex, "lift_context"):
         return "lifted", False
-    held = {lemma(t) for t in sent if _holds(ctx, t)}
+    held = {lemma(t) for t in tokens_of(sent) if _holds(ctx, t)}
     if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
         return "blocked", False
     if votes and about_resolution:
         failed = any(v.outcome == "not_adopted" for v in votes)
         adopted = any(v.outcome != "not_adopted" for v in votes)
         hypothetical = bool(lemmas & lex_cue(lex, "proposal_context"))
-        cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in sent)
+        cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in tokens_of(sent))
         return ("proposed" if failed and (hypothetical or not (adopted or cited)) else "imposed"), True
     if lemmas & lex_cue(lex, "proposal_context"):
         return "proposed", False
@@ -306,7 +306,7 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
     """"The panel recommended that the committee designate the following vessels: …": the committee has
     not designated them. When the document's own authority designated that kind of group ("designated 11
     ships"), the list names its designees; otherwise the names are only proposed."""
-    verbs = [t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
+    verbs = [t for t in tokens_of(sent) if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
     if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
         return authority, status
     nouns = group_words(sent)
@@ -355,7 +355,8 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
     for sent in ctx.sentence_list():
         if not named or any(sent.start <= f.sent.start < sent.end for f in named):
             continue
-        for verb in (t for t in sent if lemma(t) in lex_cue(ctx.lexicon, "designate_strong") and t.pos_ == "VERB"):
+        strong = lex_cue(ctx.lexicon, "designate_strong")
+        for verb in (t for t in tokens_of(sent) if lemma(t) in strong and t.pos_ == "VERB"):
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if obj is None:
                 continue

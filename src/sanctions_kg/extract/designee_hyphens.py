@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import DocContext, lemma, span_text
+from .context import DocContext, lemma, span_text, tokens_of
 from .designees import name_ents, never_designee, rules
 
 
@@ -17,7 +17,7 @@ def hyphen_designated(ctx: DocContext, sent: Span) -> list[tuple[Span, tuple[str
     low = span_text(sent).lower()
     if "-" not in low or not any(w in low for w in ("designated", "sanctioned", "listed")):
         return out
-    for tok in sent:
+    for tok in tokens_of(sent):
         glued = re.match(r"(.+)-(designated|sanctioned|listed)$", tok.text)
         split = lemma(tok) in {"designate", "sanction", "list"} and tok.i >= 2 and doc[tok.i - 1].text == "-"
         if not (glued or split):

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from .context import ITEM_NUMBER, DocContext, doc_text, ents_of, lemma, span_text
+from .context import ITEM_NUMBER, DocContext, doc_text, ents_of, lemma, span_text, tokens_of
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -127,7 +127,7 @@ def _is_title(ctx: DocContext, ent: Span) -> bool:
 
 def people_only(span: Span) -> bool:
     """The group a list introduction names is people only ("the following individuals", "two officials")."""
-    groups = {lemma(t) for t in span if lemma(t) in rules().cue("group_nouns")}
+    groups = {lemma(t) for t in tokens_of(span) if lemma(t) in rules().cue("group_nouns")}
     return bool(groups) and groups <= rules().cue("person_nouns")
 
 
@@ -135,7 +135,7 @@ def bullet_items(ctx: DocContext, following: list[Span], people: bool = False) -
     """The names heading the bullet lines right after a list introduction (blank lines allowed)."""
     items: list[Span] = []
     for sent in following:
-        first = next((t for t in sent if not t.is_space), None)
+        first = next((t for t in tokens_of(sent) if not t.is_space), None)
         if first is None:
             continue
         if first.text in BULLETS or (first.text[:1] in BULLETS and first.text[1:].isdigit()) or _numbered(sent):
@@ -182,7 +182,7 @@ def line_name(ctx: DocContext, line: Span, people: bool = False) -> Span | None:
 
 def inline_items(ctx: DocContext, sent: Span) -> list[Span]:
     """"… the following vessels: A, B, C, and D": the comma list after the colon of an introduction."""
-    colon = next((t for t in sent if t.text == ":" and _introduces(t)), None)
+    colon = next((t for t in tokens_of(sent) if t.text == ":" and _introduces(t)), None)
     if colon is None:
         return []
     items, start = [], colon.i + 1
@@ -244,7 +244,7 @@ def _introduces(colon) -> bool:
 
 
 def looks_like_name(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in tokens_of(span) if t.is_alpha]
     if not words or len(span.text) < 2 or len(span) > 8:
         return False
     return all(t.text[:1].isupper() or t.lower_ in {"of", "and", "the", "for", "de", "al"} for t in words)
@@ -253,8 +253,8 @@ def looks_like_name(span: Span) -> bool:
 def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     """The list item as a name span: PERSON when the NER saw a person in it, else an organisation/vessel."""
     after = span.doc[span.end:min(span.end + 3, len(span.doc))]
-    person = people or any(t.ent_type_ == "PERSON" for t in span) or any(lemma(t) == "bear" for t in after)
-    org = any(t.lower_ in rules().cue("organisation_suffixes") for t in span)
+    person = people or any(t.ent_type_ == "PERSON" for t in tokens_of(span)) or any(lemma(t) == "bear" for t in after)
+    org = any(t.lower_ in rules().cue("organisation_suffixes") for t in tokens_of(span))
     label = "PERSON" if person and not org else "ORG"
     ent = next((e for e in ents_of(span) if e.start == span.start and e.end == span.end), None)
     return Span(span.doc, span.start, span.end, label=label, span_id=ent.id if ent is not None else 0)
@@ -281,7 +281,7 @@ def triggers(ctx: DocContext, sent: Span) -> list:
     """Designation verbs ("designated", the glued "listedRSF") and nouns with their "of/on/against" preposition."""
     verbs = rules().cue("object_verbs")
     out = []
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             continue
         if tok.pos_ == "VERB" and lemma(tok) in verbs or is_glued_cue(tok):
@@ -356,5 +356,5 @@ def _title_case(sent: Span) -> bool:
     """A headline or a title ("Imposing Sanctions on Network Supporting …") capitalises most words."""
     if span_text(sent).rstrip()[-1:] in {".", ":", ";"}:
         return False
-    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and not t.is_upper]
+    words = [t for t in tokens_of(sent) if t.is_alpha and len(t) > 3 and not t.ent_type_ and not t.is_upper]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.75

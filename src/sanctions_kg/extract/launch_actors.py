@@ -73,7 +73,9 @@ def noun_actor(ctx: DocContext, noun: Token) -> str | None:
 
 def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
     """Pronouns -> the nearest country named before; unknown actors -> the nearest launch actor, else
-    the nearest country that was the subject of something other than a report."""
+    the nearest country that was the subject of something other than a report, within ``acting_window``
+    sentences ("North Korea accelerated its race … That is why the day after the ballistic missile
+    launch on 28 November, …" may be a paragraph apart)."""
     for m in mentions:
         if m.actor == PRONOUN:
             m.actor = antecedent(ctx, m.cue)
@@ -85,7 +87,7 @@ def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
         if before or known:
             m.actor = (before[-1] if before else known[0]).actor
         else:
-            m.actor = antecedent(ctx, m.cue, acting_only=True)
+            m.actor = antecedent(ctx, m.cue, window=int(rules()["acting_window"]), acting_only=True)
 
 
 def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> str | None:

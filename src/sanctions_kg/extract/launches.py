@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
-from .context import DocContext, lemma
+from .context import DocContext, lemma, tokens_of
 from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
 from .launch_clauses import (
@@ -102,7 +102,7 @@ def reported_actor(ctx: DocContext, actor: str | None) -> bool:
 
 def sentence_mentions(ctx: DocContext, sent: Span) -> Iterator[Mention]:
     """The launch mentions whose cue lies in ``sent``."""
-    for tok in sent:
+    for tok in tokens_of(sent):
         if is_verb_cue(tok):
             yield from verb_mentions(ctx, sent, tok)
         elif is_noun_cue(tok) and not absorbed_by_verb(tok):
@@ -166,7 +166,7 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     if not has_missile(ctx, region):
         region += instrument_region(noun)
     actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
-    series = is_series(noun) and not days_in_phrase(ctx, sent, noun)
+    series = is_series(noun) and not days_in_phrase(ctx, sent, noun) and not one_day(ctx, sent, noun)
     latest = latest_date(ctx, sent, noun) if series else []  # "..., most recently on 5 August": that one
     if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series and not latest \
             or is_irrealis(noun):
@@ -320,6 +320,15 @@ def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
     days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) or premodifies(g, noun)
             for d in resolve_days(g.text, ctx.published)}
     return len(days) >= 2 and not vague_quantity(noun, [])
+
+
+def one_day(ctx: DocContext, sent: Span, noun: Token) -> bool:
+    """"further missile launches by North Korea on Saturday, August 10", "launches (10 August)": plural
+    launches on one named day are that day's salvo, one launch event (the day may hang on the verb
+    before, right after the noun's phrase); a day after "since" or "from" bounds a period instead."""
+    groups = [g for g in date_groups(ctx, sent) if g.start > noun.i and sent.doc[g.start - 1].lower_ in {"on", "("}
+              and (in_phrase(g.root, noun) or g.start - 1 == noun.right_edge.i + 1)]  # or right after its phrase
+    return len(groups) == 1 and len(resolve_days(groups[0].text, ctx.published)) == 1
 
 
 # --- merging -----------------------------------------------------------------------------------

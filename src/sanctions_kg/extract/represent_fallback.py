@@ -50,7 +50,7 @@ def fallback_country(ctx: DocContext, role: Role, ent: Span, speaker: bool, list
     the speaker; a dateline lends its state only to officials."""
     source = ctx.source
     kind = role.info.kind
-    if source.country is None or kind == "chair" or international(ctx.doc, role, ent.sent.end):
+    if source.country is None or kind in {"chair", "peer"} or international(ctx.doc, role, ent.sent.end):
         return None
     if kind == "head" and not speaker or source.how == "dateline" and kind != "official":
         return None

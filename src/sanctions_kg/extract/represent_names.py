@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import DocContext, ents_of
+from .context import DocContext, ents_of, tokens_of
 from .roles import find_role, role_ending_at, role_word, rules
 
 MAX_NAME = 5
@@ -88,7 +88,7 @@ def honorific_names(sent: Span) -> Iterator[Span]:
     """Names after a courtesy title: "Ms. TANAKA Mariko", "Senator the Hon Sarah Whitfield"."""
     doc = sent.doc
     honorifics = rules()["honorifics"]
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.lower_ not in honorifics or (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in honorifics | {"the"}):
             continue
         end = tok.i + 1

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import RepresentsFact
-from .context import DocContext, ents_of, span_text
+from .context import DocContext, ents_of, span_text, tokens_of
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
@@ -112,7 +112,7 @@ def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
     out = set()
     verbs = rules()["listing_verbs"]
     for sent in sentences:
-        if is_list_item(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent):
+        if is_list_item(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in tokens_of(sent)):
             out |= {normalise_name(plain_name(e)) for e in ents_of(sent) if e.label_ == "PERSON"}
     return out
 
@@ -339,7 +339,7 @@ def byline_role(ctx: DocContext, sent: Span, ent: Span, nxt: Span | None) -> Fou
     only a role ("Minister for Trade")."""
     if nxt is None or "\n" not in ctx.document.text[sent.end_char:nxt.start_char]:
         return None
-    rest = [t for t in sent if not (ent.start <= t.i < ent.end) and not t.is_space
+    rest = [t for t in tokens_of(sent) if not (ent.start <= t.i < ent.end) and not t.is_space
             and t.lower_ not in rules()["honorifics"] | {"the"} and t.text not in rules()["postnominals"]]
     if rest:
         return None

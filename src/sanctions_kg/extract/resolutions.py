@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, lemma
+from .context import DocContext, lemma, tokens_of
 
 _NUMBER = re.compile(r"^\d{3,4}$")
 _YEAR = re.compile(r"^(19[4-9]\d|20\d\d)$")
@@ -46,7 +46,7 @@ def find_mentions(ctx: DocContext) -> list[Mention]:
     """Every mention of a resolution or draft, in text order."""
     out: list[Mention] = []
     for sent in ctx.sentences():
-        for tok in sent:
+        for tok in tokens_of(sent):
             out.extend(_mentions_at(ctx, tok, sent))
     return out
 

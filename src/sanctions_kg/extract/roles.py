@@ -1,6 +1,6 @@
 """Role phrases in a parsed text ("U.S. Ambassador", "Minister for Foreign Affairs", "Director-General of
 the European Affairs Bureau") and what the roles lexicon says of each: its normalised role, its
-kind (diplomat, official, head, chair) and, for a title that belongs to one state, that state.
+kind (diplomat, official, head, chair, peer) and, for a title that belongs to one state, that state.
 
 The lexicon is ``roles`` in ``rules/represents.yml`` read together with ``roles``/``more_roles`` of
 ``rules/cues.yml``; the longest surface form wins ("deputy permanent representative" over "representative").

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext
+from .context import DocContext, tokens_of
 from .numbers import parse_count
 
 COUNCIL_SIZE = 15
@@ -30,7 +30,7 @@ def plausible_count(tok: Token) -> int | None:
 
 def span_count(span: Span) -> int | None:
     """The count a tally phrase states: its first number, or 0 for "none"/"no"."""
-    for tok in span:
+    for tok in tokens_of(span):
         if tok.lower_ in {"none", "no", "zero"}:
             return 0
         if tok.like_num:
@@ -40,7 +40,7 @@ def span_count(span: Span) -> int | None:
 
 def dash_counts(span: Span) -> list[int] | None:
     """"12-0-3" / "12 to 0 to 3": the counts in favour, against, abstaining; None if implausible."""
-    nums = [plausible_count(t) for t in span if t.like_num]
+    nums = [plausible_count(t) for t in tokens_of(span) if t.like_num]
     if not nums or None in nums or sum(n for n in nums if n is not None) > COUNCIL_SIZE:
         return None
     return [n for n in nums if n is not None]

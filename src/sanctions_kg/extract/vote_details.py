@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, ents_of, is_dateline, lemma, span_text
+from .context import DocContext, ents_of, is_dateline, lemma, span_text, tokens_of
 from .positions import core, countries_in
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def concerns_of(ctx: DocContext, ev: Event) -> tuple[str, ...]:
     targets = ctx.lexicon.cue("target_nouns")
     found: list[str] = []
     for sent in [*ev.sentences, *ctx.sentences()][: len(ev.sentences) + 3]:
-        for tok in sent:
+        for tok in tokens_of(sent):
             if lemma(tok) in targets:
                 for prep in (c for c in tok.children if c.lower_ in {"against", "on", "for"}):
                     found.extend(countries_in(ctx, prep.subtree))
