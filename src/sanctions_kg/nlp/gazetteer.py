@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .spell_out import spell_out_all
+
 Pattern = dict[str, Any]
 
 #: Entity labels that name a country (by name, demonym or capital); ``ent_id_`` is its ISO3 code.
@@ -119,5 +121,5 @@ def term_patterns(rules_dir: Path) -> list[Pattern]:
         + lexicon_patterns("MEASURE", load_yaml(rules_dir / "measures.yml"), plural=False)
         + lexicon_patterns("COMMODITY", commodities, plural=False)
         + lexicon_patterns("UNIT", units, plural=False)
-        + jsonl_patterns((rules_dir / "patterns").glob("*.jsonl"))
+        + spell_out_all(jsonl_patterns((rules_dir / "patterns").glob("*.jsonl")))
     )
