@@ -57,12 +57,28 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
         for ent in _candidates(ctx, sent):
             if (found := _day(ctx, ent, sent)) and _recent(ctx, found):
                 return found
+    if _just_now(ctx, ev):
+        return ctx.published
     about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
                   or any(lemma(t) in ctx.lexicon.cue("vote") for t in s)]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
         if _NOW.search(span_text(sent)):
             return ctx.published
     return None
+
+
+def _just_now(ctx: DocContext, ev: Event) -> bool:
+    """"the draft resolution just adopted by the Council", "the draft … that was just put to a vote":
+    an adverb of ``just_now_adverbs`` on a cue of the event, or on a clause of its mention that speaks
+    of the vote, puts the vote on the day of the statement."""
+    lex = ctx.lexicon
+    clauses = [t for m in ev.mentions for t in m.token.subtree if t.dep_ in {"relcl", "acl"}]
+    voting = lex.cue("vote") | lex.cue("adopt")
+    for tok in [*ev.cues, *clauses]:
+        if any(c.dep_ == "advmod" and c.lower_ in lex.cue("just_now_adverbs") for c in tok.children) \
+                and (tok in ev.cues or any(lemma(t) in voting for t in tok.subtree)):
+            return True
+    return False
 
 
 def acts_today(tok: Token) -> bool:

@@ -159,7 +159,7 @@ class _Reader:
                 found.append((tok, _outcome_action(failed), "not_adopted" if failed else "adopted", PLAIN))
             elif todays_resolution(lex, tok, lem):
                 found.append((tok, _outcome_action(False), "adopted", PLAIN))
-            elif lem in lex.cue("council_decision_verbs") and _council_acts(ctx, tok):
+            elif lem in lex.cue("council_decision_verbs") and _council_acts(ctx, tok) and not _standing(tok):
                 found.append((tok, _outcome_action(False), "adopted", WEAK))
             elif lem in lex.cue("abstain") | lex.cue("vote") and tok.pos_ == "VERB":
                 pairs = verb_positions(ctx, tok)
@@ -226,7 +226,7 @@ def _is_outcome_cue(ctx: DocContext, tok: Token) -> bool:
     lex = ctx.lexicon
     lem = lemma(tok)
     if lem in lex.cue("fail") or lem == "failure":
-        return not _country_agent(ctx, tok)
+        return not _country_agent(ctx, tok) and not _fails_at_other(ctx, tok)
     if lem in lex.cue("adopt") or lem == "adoption":
         if tok.pos_ == "ADJ" or tok.dep_ == "amod" or _conditional(tok):
             return False
@@ -240,6 +240,19 @@ def _is_failure(ctx: DocContext, tok: Token) -> bool:
         return True
     return any(c.dep_ == "neg" for c in tok.children) or lemma(tok.head) in {"fail", "failure"} or any(
         lemma(a) in {"fail", "failure"} for a in list(tok.ancestors)[:2])
+
+
+def _standing(tok: Token) -> bool:
+    """"the arms embargo imposed by the Council …": a participle on a noun tells measures in force, not
+    a decision the text reports."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _fails_at_other(ctx: DocContext, tok: Token) -> bool:
+    """"measures … failing to prevent the rebels from acquiring weapons": a failure to do something else
+    than pass (``fail_outcome_verbs``) is no vote's outcome."""
+    done = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    return bool(done) and all(lemma(c) not in ctx.lexicon.cue("fail_outcome_verbs") for c in done)
 
 
 def _conditional(tok: Token) -> bool:
