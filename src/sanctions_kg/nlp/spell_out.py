@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 TokenSpec = dict[str, Any]
-#: token attributes compared by value in compiled code
-VALUE_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "NORM"})
+#: token attributes compared by value in compiled code (not LEMMA: a pattern compared on LEMMA by value
+#: makes the Matcher refuse a text without lemmas, E155, which a set-valued one does not)
+VALUE_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
 #: a larger set stays one predicate: every pattern's first token is tried at every token, so a long list
 #: of patterns costs more than one set lookup (43 surnames spelled out made the name matcher 4x slower)
 MAX_VALUES = 8
