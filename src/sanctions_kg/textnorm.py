@@ -5,7 +5,13 @@ embeddings, overrides, isolates) are invisible on screen but split tokens: "Ru\u
 country to the gazetteer, and a vote is lost without a word of warning. The parse runs on a view
 with those characters removed; every evidence span found there is mapped back through this record,
 so offsets index the *original* text and quotes are cut from it verbatim (invisible characters
-inside a quote stay in it). Nothing else is changed: no case, width or quote-mark folding.
+inside a quote stay in it).
+
+Publishers' notes inside a sentence are removed the same way (``publishing_notes`` in
+``rules/tokenizer.yml``): a UN press release writes "resolution 2624 (2022) (to be issued as document
+S/RES/2624(2022)), adopted by 11 votes …", and the parser, taking the note for the main clause, hangs
+the vote on "issued" instead of on the resolution. Nothing else is changed: no case, width or
+quote-mark folding.
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from .records import Document, Evidence
@@ -60,13 +67,30 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    """Remove the invisible format characters; the identity (and no copy) when there are none."""
-    if _INVISIBLE_RE.search(text) is None:
+    """Remove the invisible format characters and the publishers' notes; the identity (and no copy)
+    when there are none."""
+    notes = _notes_re()
+    cuts = [m.span() for m in _INVISIBLE_RE.finditer(text)]
+    cuts += [m.span() for m in notes.finditer(text)] if notes is not None else []
+    if not cuts:
         return NormalisedText(text, text)
+    kept: list[str] = []
     removed: list[int] = []
-    for match in _INVISIBLE_RE.finditer(text):
-        removed.append(match.start() - len(removed))
-    return NormalisedText(text, _INVISIBLE_RE.sub("", text), tuple(removed))
+    at = 0
+    for start, end in sorted(cuts):
+        start = max(start, at)  # an invisible character inside a note is cut once
+        kept.append(text[at:start])
+        removed.extend([start - len(removed)] * (end - start))  # each cut character, at its normalised place
+        at = max(at, end)
+    kept.append(text[at:])
+    return NormalisedText(text, "".join(kept), tuple(removed))
+
+
+@lru_cache(maxsize=1)
+def _notes_re() -> re.Pattern[str] | None:
+    from .ruleset import load_rules  # the rules files are read once, on the first text
+    notes = load_rules("tokenizer.yml").get("publishing_notes") or []
+    return re.compile("|".join(f"(?:{n})" for n in notes)) if notes else None
 
 
 def restore(value: T, norm: NormalisedText, document: Document) -> T:

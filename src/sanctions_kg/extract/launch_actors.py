@@ -63,6 +63,11 @@ def noun_actor(ctx: DocContext, noun: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 return np_actor(ctx, obj)
+        if child.dep_ == "prep" and child.lower_ == "of":  # "the launch of a missile by North Korea"
+            by = [p for o in child.children for c in o.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj"]
+            if by and (found := np_actor(ctx, by[0])):
+                return found
     if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
         return noun_actor(ctx, noun.head)
     owner = clause_owner(noun)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -68,20 +68,32 @@ def clause_dates(ctx: DocContext, sent: Span, owners: list[Token], cue: Token) -
     """Distinct days of the DATE entities of ``sent`` that are adverbials of one of ``owners``' clauses."""
     own: list[tuple[date, int]] = []
     clause: list[tuple[date, int]] = []
+    anchor: date | None = None  # the day last named in the sentence, for "the previous day"
     for ent in date_groups(ctx, sent):
+        days = resolve_days(ent.text, ctx.published) or relative_days(ent.text, anchor)
+        anchor = days[-1] if days else anchor
         root = ent.root
         while root.dep_ in {"compound", "nmod"} and root.head.ent_type_ in {"DATE", "TIME"}:
             root = root.head  # "on Thursday morning": the day leans on the time of day
         owner = clause_owner(root)
+        if any(is_noun_cue(t) and near_cue(root, t) for t in sent.doc[cue.i + 1:ent.start]):
+            continue  # "the launch of A on 9 May, as well as the launch of B the previous day": B's day
         found = own if near_cue(root, cue) or premodifies(ent, cue) else clause
         if found is clause and not (owner in owners and is_adverbial(root, owner, cue)):
             continue
-        for day in resolve_days(ent.text, ctx.published):
+        for day in days:
             if day not in [d for d, _ in found]:
                 found.append((day, ent.end))
     # "after the launch on 29 November, the Council adopted ... on 22 December": a launch noun with a
     # date of its own does not take the dates of the clause around it, which tell another event.
     return own or clause
+
+
+def relative_days(text: str, anchor: date | None) -> list[date]:
+    """"the previous day", "the following day": a day counted from the day named before it in the
+    sentence (``relative_days`` of ``rules/launch.yml``), not from the report's date."""
+    shift = rules()["relative_days"].get(" ".join(text.lower().split()))
+    return [anchor + timedelta(days=int(shift))] if anchor is not None and shift is not None else []
 
 
 def latest_date(ctx: DocContext, sent: Span, cue: Token) -> list[tuple[date, int]]:

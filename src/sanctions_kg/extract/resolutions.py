@@ -131,6 +131,11 @@ def _argument_mention(node: Token, by_token: dict[int, Mention]) -> Mention | No
             for grand in child.children:
                 if grand.i in by_token:
                     return by_token[grand.i]
+        if child.dep_ == "prep" and child.lower_ in {"by", "under"} and child.i < node.i:
+            # "By (the terms of) resolution 2624 (2022), adopted by 11 votes …, the Council extended …"
+            hit = next((by_token[t.i] for t in child.subtree if t.i in by_token), None)
+            if hit is not None:
+                return hit
     return None
 
 
