@@ -47,3 +47,9 @@ def test_the_launch_of_a_missile_by_a_state_and_one_the_previous_day(make_ctx):
                    "by North Korea on 9 May, as well as the launch of a cruise missile the previous day.", "2031-05-10")
     assert sorted((x.actor, x.date, tuple(x.types)) for x in extract_launches(ctx)) == [
         ("PRK", date(2031, 5, 8), ("cruise",)), ("PRK", date(2031, 5, 9), ("irbm",))]
+
+
+def test_plural_launches_of_a_day_named_before_them(make_ctx):
+    """Found on an eleventh blind set (a New Zealand release): "yesterday's multiple missile launches"."""
+    ctx = make_ctx("Canada deplores yesterday's multiple missile launches by Iran.", "2031-05-10")
+    assert [(x.actor, x.date, x.count) for x in extract_launches(ctx)] == [("IRN", date(2031, 5, 9), None)]
