@@ -22,10 +22,12 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def make_ctx(nlp) -> Callable[..., DocContext]:
-    """``make_ctx(text, published='2024-01-10', timezone='UTC')`` -> a parsed DocContext."""
+    """``make_ctx(text, published='2024-01-10', timezone='UTC', publisher=None)`` -> a parsed DocContext."""
 
-    def make(text: str, published: str | None = "2024-01-10", timezone: str = "UTC") -> DocContext:
-        meta = DocumentMeta(published=date.fromisoformat(published) if published else None, timezone=timezone)
+    def make(text: str, published: str | None = "2024-01-10", timezone: str = "UTC",
+             publisher: str | None = None) -> DocContext:
+        meta = DocumentMeta(published=date.fromisoformat(published) if published else None, timezone=timezone,
+                            publisher=publisher)
         doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return DocContext(nlp(text), Document(doc_id, "test.txt", text, meta))
 

@@ -4,15 +4,12 @@ Korean launch statement). Each fix is checked here with sentences of our own: ot
 regimes and wording; the lines that must stay as they were are checked beside them."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 from sanctions_kg.extract.blocks import extract_blocks
-from sanctions_kg.extract.context import DocContext
 from sanctions_kg.extract.launches import extract_launches
 from sanctions_kg.extract.represents import extract_represents
 from sanctions_kg.extract.votes import extract_votes
-from sanctions_kg.records import Document, DocumentMeta
 
 
 def _vetoes(votes) -> list[tuple[date | None, tuple[str, ...]]]:
@@ -85,14 +82,9 @@ def test_missiles_fired_on_a_day_this_month_are_a_launch(make_ctx):
 
 # --- represents ----------------------------------------------------------------------------------------
 
-def _released_by(nlp, text: str, publisher: str) -> DocContext:
-    meta = DocumentMeta(published=date(2031, 2, 1), timezone="America/New_York", publisher=publisher)
-    return DocContext(nlp(text), Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", text, meta))
-
-
-def test_undersecretary_in_one_word_is_an_official_of_the_publisher(nlp):
-    ctx = _released_by(nlp, '"We will not stand by," said Undersecretary for Arms Control Jane Q. Whitfield.',
-                       "U.S. Department of State")
+def test_undersecretary_in_one_word_is_an_official_of_the_publisher(make_ctx):
+    ctx = make_ctx('"We will not stand by," said Undersecretary for Arms Control Jane Q. Whitfield.',
+                   "2031-02-01", "America/New_York", publisher="U.S. Department of State")
     assert [(r.person, r.country) for r in extract_represents(ctx)] == [("Jane Q. Whitfield", "USA")]
 
 

@@ -3,13 +3,10 @@ Council and on DPRK launches, a UN press release on Iraq, a Dutch government rel
 checked with sentences of our own: other names, dates, regimes and wording."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
-from sanctions_kg.extract.context import DocContext
 from sanctions_kg.extract.launches import extract_launches
 from sanctions_kg.extract.represents import extract_represents
-from sanctions_kg.records import Document, DocumentMeta
 
 
 def _launches(ctx) -> list[tuple[str | None, date | None, tuple[str, ...]]]:
@@ -45,24 +42,19 @@ def test_a_launch_takes_the_state_that_acted_a_paragraph_before(make_ctx):
 
 # --- represents -----------------------------------------------------------------------------------------
 
-def _released_by(nlp, text: str, publisher: str) -> DocContext:
-    meta = DocumentMeta(published=date(2031, 2, 1), timezone="Europe/Amsterdam", publisher=publisher)
-    return DocContext(nlp(text), Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", text, meta))
-
-
-def test_a_colleague_of_a_named_state_represents_it(nlp):
-    ctx = _released_by(nlp, "I would like to thank my Brazilian colleague Mrs. Maria Luiza Viotti in particular.",
-                       "Government of the Netherlands")
+def test_a_colleague_of_a_named_state_represents_it(make_ctx):
+    ctx = make_ctx("I would like to thank my Brazilian colleague Mrs. Maria Luiza Viotti in particular.",
+                   "2031-02-01", "Europe/Amsterdam", publisher="Government of the Netherlands")
     assert [(r.person, r.country) for r in extract_represents(ctx)] == [("Maria Luiza Viotti", "BRA")]
 
 
-def test_a_colleague_of_no_named_state_is_not_lent_the_publishers(nlp):
-    ctx = _released_by(nlp, "My colleague Peter Lund has worked on this file for years.",
-                       "Government of the Netherlands")
+def test_a_colleague_of_no_named_state_is_not_lent_the_publishers(make_ctx):
+    ctx = make_ctx("My colleague Peter Lund has worked on this file for years.",
+                   "2031-02-01", "Europe/Amsterdam", publisher="Government of the Netherlands")
     assert extract_represents(ctx) == []
 
 
-def test_a_state_secretary_after_the_name_is_the_publishers(nlp):
-    ctx = _released_by(nlp, '"We act now," explained Sanne Dijkstra, State Secretary for Finance.',
-                       "Government of the Netherlands")
+def test_a_state_secretary_after_the_name_is_the_publishers(make_ctx):
+    ctx = make_ctx('"We act now," explained Sanne Dijkstra, State Secretary for Finance.',
+                   "2031-02-01", "Europe/Amsterdam", publisher="Government of the Netherlands")
     assert [(r.person, r.country) for r in extract_represents(ctx)] == [("Sanne Dijkstra", "NLD")]
