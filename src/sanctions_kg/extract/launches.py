@@ -324,13 +324,19 @@ def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
 
 def one_day(ctx: DocContext, sent: Span, noun: Token) -> bool:
     """"further missile launches by North Korea on Saturday, August 10", "launches (10 August)",
-    "yesterday's missile launches": plural
-    launches on one named day are that day's salvo, one launch event (the day may hang on the verb
-    before, right after the noun's phrase); a day after "since" or "from" bounds a period instead."""
-    groups = [g for g in date_groups(ctx, sent) if g.root.dep_ == "poss" and g.root.head.i == noun.i or g.start > noun.i
-              and sent.doc[g.start - 1].lower_ in {"on", "("}
-              and (in_phrase(g.root, noun) or g.start - 1 == noun.right_edge.i + 1)]  # or right after its phrase
+    "yesterday's missile launches": plural launches on one named day are that day's salvo, one launch
+    event; a day after "since" or "from" bounds a period instead."""
+    groups = [g for g in date_groups(ctx, sent) if _owns_day(noun, g)]
     return len(groups) == 1 and len(resolve_days(groups[0].text, ctx.published)) == 1
+
+
+def _owns_day(noun: Token, days: Span) -> bool:
+    """The day is the noun's: its possessor ("yesterday's launches"), or "on …"/"(…" after it, in its
+    phrase or right after the phrase (the parser may hang the day on the verb before)."""
+    if days.root.dep_ == "poss" and days.root.head.i == noun.i:
+        return True
+    after_phrase = in_phrase(days.root, noun) or days.start - 1 == noun.right_edge.i + 1
+    return days.start > noun.i and noun.doc[days.start - 1].lower_ in {"on", "("} and after_phrase
 
 
 # --- merging -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import RepresentsFact
-from .context import DocContext, ents_of, span_text, tokens_of
+from .context import DocContext, ents_of, lemma, span_text, tokens_of
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
@@ -42,7 +42,7 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     facts: dict[tuple[str, str], RepresentsFact] = {}
     sentences = [s for s in ctx.sentences() if span_text(s).strip()]
     listed = designee_names(ctx, sentences)
-    lists_people = any(t.pos_ == "VERB" and t.lemma_.lower() in rules()["listing_verbs"] for t in ctx.doc)
+    lists_people = any(t.pos_ == "VERB" and lemma(t) in rules()["listing_verbs"] for t in tokens_of(ctx.doc))
     for i, sent in enumerate(sentences):
         if is_caption(sent) or lists_people and is_list_item(sent):
             continue  # the items of a list in a text that designates are its designees
@@ -112,7 +112,7 @@ def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
     out = set()
     verbs = rules()["listing_verbs"]
     for sent in sentences:
-        if is_list_item(sent) or any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in tokens_of(sent)):
+        if is_list_item(sent) or any(t.pos_ == "VERB" and lemma(t) in verbs for t in tokens_of(sent)):
             out |= {normalise_name(plain_name(e)) for e in ents_of(sent) if e.label_ == "PERSON"}
     return out
 
@@ -203,7 +203,7 @@ def antecedent_country(ctx: DocContext, start: int) -> str | None:
     if ent is None or ent.end != start - 1 or ent.label_ not in ACTOR_LABELS or ent.start < 2:
         return None
     prep, nouns = doc[ent.start - 1], rules()["apposition_nouns"]
-    owner = {prep.head.lemma_.lower(), doc[prep.i - 1].lemma_.lower()}  # "from" may hang on the verb before
+    owner = {lemma(prep.head), lemma(doc[prep.i - 1])}  # "from" may hang on the verb before
     if prep.lower_ not in {"from", "of"} or owner.isdisjoint(nouns):
         return None
     return ctx.country(ent)

@@ -60,7 +60,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
     if _just_now(ctx, ev):
         return ctx.published
     about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
-                  or any(lemma(t) in ctx.lexicon.cue("vote") for t in s)]  # "the outcome of today's vote"
+                  or not ctx.lexicon.cue("vote").isdisjoint(ctx.lemma_set(s))]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
         if _NOW.search(span_text(sent)):
             return ctx.published

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Position, VoteFact
 from . import vote_details
-from .context import DocContext, lemma
+from .context import DocContext, lemma, tokens_of
 from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
@@ -150,7 +150,7 @@ class _Reader:
         on the day of the report ("today", "this morning"): a meeting's decision is a resolution adopted."""
         ctx, lex = self.ctx, self.ctx.lexicon
         found: list[tuple[Token, object, str | None, int]] = []
-        for tok in (sent if not token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
+        for tok in (tokens_of(sent) if not token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
             lem = lemma(tok)
             if lem in lex.cue("veto"):
                 found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
