@@ -96,29 +96,28 @@ def build(paths: Sequence[Path], store: Store, settings: Settings | None = None,
     docs: Iterator[tuple[Document, list[str]]] = ((doc, todo[doc.path]) for doc in reread)
     index = index_from_store(store)
     size = batch_size or settings.batch_size
-    pending: list[_Pending] = []
-    flush_at = settings.store_batch
+    pending = _Queue(settings.store_batch, settings.store_triples)
     if triage and scheduler is None:  # on a cluster, the workers triage
         def skip(document: Document, stale: list[str]) -> None:
             facts = DocumentFacts(document)
             graph = build_document_graph(facts, index.resolve(facts))
-            pending.append(_Pending(document, graph, 0, stale, trusted=True))
-            if len(pending) >= flush_at:
-                _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+            if pending.add(_Pending(document, graph, 0, stale, trusted=True)):
+                _flush(pending.take(), store, report, validate, bar, index, record, settings.validate_batch)
         docs = triaged(docs, get_triage(settings), skip)
     stream = _facts_stream(docs, settings, size, n_process, scheduler, record, bar, (validate, triage))
     for found, document, stale in stream:
         try:
             facts = _facts(found, document)
             identities = index.resolve(facts)  # identity is decided here; the graph only writes
-            pending.append(_pending(found, document, facts, identities, stale))
+            full = pending.add(_pending(found, document, facts, identities, stale))
         except Exception as exc:  # a rule tripped on one document: report it, keep the others
             index.discard(document.doc_id)
             record(DocumentError(Errors.E012.format(path=document.path, reason=f"{type(exc).__name__}: {exc}"),
                                  document.path))
-        if len(pending) >= flush_at:
-            _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
-    _flush(pending, store, report, validate, bar, index, record, settings.validate_batch)
+            continue
+        if full:
+            _flush(pending.take(), store, report, validate, bar, index, record, settings.validate_batch)
+    _flush(pending.take(), store, report, validate, bar, index, record, settings.validate_batch)
     if bar is not None:
         bar.close()
     return report
@@ -213,6 +212,32 @@ class _Pending:
     facts: int
     stale: list[str]
     trusted: bool = False  # a triage-rejected document's node alone: written by us, not worth a SHACL run
+
+
+@dataclass
+class _Queue:
+    """The graphs waiting to be validated and stored, counted in documents and in triples.
+
+    A store write comes at ``documents`` documents or ``triples`` triples, whichever is first: in a feed
+    where few documents pass triage, the parsed ones would otherwise wait together for the end, and
+    their graphs (about 1.7 KB a triple in rdflib) and the one large write after them made the peak
+    memory grow with the feed (bench/README.md, "memory_5000_vs_500")."""
+
+    documents: int
+    triples: int
+    items: list[_Pending] = field(default_factory=list)
+    waiting: int = 0
+
+    def add(self, item: _Pending) -> bool:
+        """Queue ``item``; True when the queue is full and must be written."""
+        self.items.append(item)
+        self.waiting += len(item.graph)
+        return len(self.items) >= self.documents or self.waiting >= self.triples
+
+    def take(self) -> list[_Pending]:
+        """The queued graphs, in order; the queue is empty afterwards."""
+        items, self.items, self.waiting = self.items, [], 0
+        return items
 
 
 def _unstored(docs: Iterator[Document], store: Store, report: BuildReport) -> dict[str, list[str]]:

@@ -71,6 +71,9 @@ class Settings:
     # quads (bench/phases_load.py: 64 graphs a call ran at a third of the raw loader's rate, 512 at a half);
     # a crash loses at most the batch being written, never part of a document
     store_batch: int = 512
+    # ... or this many triples waiting, whichever comes first: the graphs of parsed documents then never
+    # pile up behind a long run of triaged-out ones (bench/README.md: the news-mix memory ratio)
+    store_triples: int = 4096
     # the SHACL engine that gives the verdict: "pyshacl-turbo" (Rust, used when installed) or "pyshacl";
     # pySHACL writes every report either way (validate.py)
     shacl_engine: str = "pyshacl-turbo"
@@ -89,7 +92,8 @@ COMPILABLE = ("attribute_ruler",)
 
 def load_settings() -> Settings:
     """Settings from the environment (``SANCTIONS_KG_MODEL``, ``SANCTIONS_KG_MAX_BYTES``,
-    ``SANCTIONS_KG_SHACL_ENGINE``, ``SANCTIONS_KG_COMPILED``, ``SANCTIONS_KG_STORE_BATCH``)."""
+    ``SANCTIONS_KG_SHACL_ENGINE``, ``SANCTIONS_KG_COMPILED``, ``SANCTIONS_KG_STORE_BATCH``,
+    ``SANCTIONS_KG_STORE_TRIPLES``)."""
     env = os.environ
     engine = env.get("SANCTIONS_KG_SHACL_ENGINE", Settings.shacl_engine)
     _check("SANCTIONS_KG_SHACL_ENGINE", engine, [engine], SHACL_ENGINES)
@@ -99,6 +103,7 @@ def load_settings() -> Settings:
         model=env.get("SANCTIONS_KG_MODEL", Settings.model),
         max_bytes=int(env.get("SANCTIONS_KG_MAX_BYTES", Settings.max_bytes)),
         store_batch=max(1, int(env.get("SANCTIONS_KG_STORE_BATCH", Settings.store_batch))),
+        store_triples=max(1, int(env.get("SANCTIONS_KG_STORE_TRIPLES", Settings.store_triples))),
         shacl_engine=engine,
         compiled_components=compiled,
     )
