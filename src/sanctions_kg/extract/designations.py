@@ -27,7 +27,14 @@ from .designation_groups import (
     named_group,
 )
 from .designation_rules import lex_cue
-from .designee_filters import describes_person, drop_bracketed_aliases, is_rank, names_group, unique_names
+from .designee_filters import (
+    describes_person,
+    drop_bracketed_aliases,
+    governed_by_stop_prep,
+    is_rank,
+    names_group,
+    unique_names,
+)
 from .designee_hyphens import hyphen_designated
 from .designees import (
     NAME_LABELS,
@@ -207,7 +214,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return True
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
-        return not modifier and not _governed_by_stop_prep(ctx, ent)
+        return not modifier and not governed_by_stop_prep(ctx, ent)
     chain = [ent.root, *ent.root.ancestors]
     if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
@@ -231,14 +238,6 @@ def _copula_designee(ctx: DocContext, ent: Span, copula) -> bool:
     cues = lex_cue(ctx.lexicon, "designation_cues")
     return any(lemma(t) in cues and t.i > 0 and t.doc[t.i - 1].text != "-" and "-" not in t.text
                for t in copula.subtree if not ent.start <= t.i < ent.end)
-
-
-def _governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
-    """The name, after climbing conjunctions and appositions, is the object of a linking preposition."""
-    tok = ent.root
-    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
-        tok = tok.head
-    return tok.dep_ == "pobj" and lemma(tok.head) in lex_cue(ctx.lexicon, "designee_linking_preps")
 
 
 def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:

@@ -1,12 +1,13 @@
 """Names a designation sentence holds that are not designees of their own: a group's owner ("five
 al-Shabaab leaders"), what a designee's apposition says of the designee, a rank read as a name, a
-bracketed short name, the same name found twice."""
+bracketed short name, the same name found twice; a name tied to another by a linking preposition."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import lemma
+from .context import DocContext, lemma
 from .designation_groups import group_word
+from .designation_rules import lex_cue
 from .designees import rules
 from .roles import role_word
 
@@ -55,3 +56,28 @@ def drop_bracketed_aliases(names: list[Span]) -> list[Span]:
     """"Korea Ryonbong General Corporation (KRGC)": the bracketed short name is an alias, not a second designee."""
     ends = {n.end for n in names}
     return [n for n in names if not (n.start >= 1 and n.doc[n.start - 1].text == "(" and n.start - 1 in ends)]
+
+
+def governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
+    """The name, after climbing conjunctions and appositions, is the object of a linking preposition."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+        if _fronted_phrase_ends(tok):
+            return False
+        tok = tok.head
+    return tok.dep_ == "pobj" and lemma(tok.head) in lex_cue(ctx.lexicon, "designee_linking_preps")
+
+
+def _fronted_phrase_ends(conj: Token) -> bool:
+    """"With the support of the Government of Libya, A, B and C will be subject to …": the parser hangs the
+    list on the last noun of the opening phrase, and the clause's verb is left without a subject. A
+    conjunct after the comma that closes a phrase opening the sentence, in a clause with no subject, is
+    that subject, not a partner of the noun before the comma."""
+    doc, head = conj.doc, conj.head
+    first = conj.left_edge.i
+    if conj.dep_ != "conj" or first == 0 or doc[first - 1].text != "," or head.i > first:
+        return False
+    opener = next((t for t in head.ancestors if t.dep_ in {"prep", "advcl"} and t.head.dep_ == "ROOT"), None)
+    if opener is None or opener.left_edge.i != opener.sent.start:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in opener.head.children)

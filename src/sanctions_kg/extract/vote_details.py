@@ -39,8 +39,9 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
             return found
     targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions} | _stopping_verbs(ctx, ev)
     sents = list({s.start: s for s in [*ev.sentences, *(m.sent for m in ev.mentions)]}.values())
+    occasions = ctx.lexicon.cue("occasion_nouns")
     for sent in sents:
-        attached = [e for e in _candidates(ctx, sent) if _attached(e.root, targets)]
+        attached = [e for e in _candidates(ctx, sent) if _attached(e.root, targets, occasions)]
         if attached:
             return _day(ctx, attached[0], sent)
     if not ev.cues:
@@ -142,12 +143,14 @@ def _adjacent_day(ctx: DocContext, m: Mention) -> date | None:
 
 def _stopping_verbs(ctx: DocContext, ev: Event) -> set[int]:
     """"used the veto to block a resolution on Mali on 14 March": the verb by which a veto stops the
-    event's own text carries the day of the vote, as the veto cue itself would."""
-    if not ev.vetoes:
-        return set()
-    stop = ctx.lexicon.cue("block")
-    return {m.token.head.i for m in ev.mentions
-            if m.token.dep_ in {"dobj", "nsubjpass"} and lemma(m.token.head) in stop}
+    event's own text carries the day of the vote, as the veto cue itself would; so does the verb by
+    which the veto is used ("the veto was cast … during the meeting on 26 May")."""
+    stop, use, veto = ctx.lexicon.cue("block"), ctx.lexicon.cue("veto_use_verbs"), ctx.lexicon.cue("veto")
+    stopping = {m.token.head.i for m in ev.mentions
+                if ev.vetoes and m.token.dep_ in {"dobj", "nsubjpass"} and lemma(m.token.head) in stop}
+    using = {t.head.i for t in ev.cues
+             if lemma(t) in veto and t.dep_ in {"dobj", "nsubjpass"} and lemma(t.head) in use}
+    return stopping | using
 
 
 def _candidates(ctx: DocContext, sent: Span) -> list[Span]:
@@ -162,16 +165,17 @@ def _day(ctx: DocContext, ent: Span, sent: Span) -> date | None:
     return ctx.council_day(ent, sent) or ctx.council_day(_with_complements(ent), sent)
 
 
-def _attached(root: Token, targets: set[int]) -> bool:
-    """``root`` hangs on one of ``targets`` through prepositions only (no other noun or verb between)."""
+def _attached(root: Token, targets: set[int], occasions: frozenset[str] = frozenset()) -> bool:
+    """``root`` hangs on one of ``targets`` through prepositions only (no other noun or verb between),
+    or through a noun of ``occasions`` under a preposition ("vetoed during the meeting on 26 May")."""
     node = root
-    for _ in range(4):
+    for _ in range(6 if occasions else 4):
         if node.head is node:
             return False
         node = node.head
         if node.i in targets:
             return True
-        if node.pos_ not in _PASS_THROUGH:
+        if node.pos_ not in _PASS_THROUGH and not (node.dep_ == "pobj" and lemma(node) in occasions):
             return False
     return False
 
