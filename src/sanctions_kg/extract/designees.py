@@ -73,6 +73,8 @@ def is_name_like(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
     if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
         return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
+    if len(words) == 1 and words[0].i == ent.sent.start and words[0].tag_ in {"VBN", "VBD"}:
+        return False  # "Defeated by a vote of 7 …": a participle capitalised by the sentence start
     last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
     if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
         return False  # "Hong Kong-based"
@@ -284,11 +286,18 @@ def triggers(ctx: DocContext, sent: Span) -> list:
     for tok in tokens_of(sent):
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             continue
-        if tok.pos_ == "VERB" and lemma(tok) in verbs or is_glued_cue(tok):
+        if tok.pos_ == "VERB" and (lemma(tok) in verbs or lemma(tok) in rules().cue("authority_verbs")
+                                   and _by_authority(tok)) or is_glued_cue(tok):
             out.append(tok)
         elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
             out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
     return out
+
+
+def _by_authority(verb) -> bool:
+    """The verb's subject names a designating authority ("OFAC", "the Treasury", "the EU")."""
+    return any(c.dep_ == "nsubj" and rules().authority_in(span_text(c.doc[c.left_edge.i:c.right_edge.i + 1]))
+               for c in verb.children)
 
 
 def region_names(ctx: DocContext, sent: Span, trigger) -> list[Span]:

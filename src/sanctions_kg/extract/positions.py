@@ -103,12 +103,33 @@ def verb_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
 def voters(ctx: DocContext, verb: Token) -> list[str]:
     """The states a vote verb's subject names; "we" in a state's own release is that state."""
     subs = subjects(verb)
+    if all(t.lower_ in _RELATIVE for t in subs):
+        subs = _named_after_be(ctx, verb)
     found = countries_in(ctx, subs)
     if not found and any(t.lower_ == "we" for t in subs):
         source = ctx.source
         if source.country and source.how in OWN_VOICE:
             return [source.country]
     return found
+
+
+_RELATIVE = {"that", "who", "which"}
+
+
+def _named_after_be(ctx: DocContext, verb: Token) -> list[Token]:
+    """"Voting in favour were representatives of A, B and C", "Delegations that abstained were D and E",
+    "Those voting against were F": the vote verb, or the voters' noun it describes, is the subject of
+    "be", and the complement after it names the voters."""
+    if verb.dep_ == "csubj":
+        copula = verb.head
+    elif verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "nsubj" and (
+            lemma(verb.head) in ctx.lexicon.cue("voter_nouns") or verb.head.lower_ == "those"):
+        copula = verb.head.head
+    else:
+        return []
+    if lemma(copula) != "be":
+        return []
+    return [t for c in copula.children if c.dep_ == "attr" for t in c.subtree]
 
 
 def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:

@@ -9,6 +9,7 @@ Span labels written into ``doc.spans["skg"]``: ``MISSILE``, ``MEASURE``, ``COMMO
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -71,11 +72,20 @@ def _phrases(form: str, plural: bool) -> list[str]:
     the plural of the last word when asked. Hyphens are spaced out, as the tokenizer splits them
     inside longer words ("long - range"); :func:`lexicon_patterns` adds the unsplit form as well.
     """
-    words = form.lower().replace("-", " - ").split()
-    out = [" ".join(words)]
-    if plural:
-        out.append(" ".join([*words[:-1], words[-1] + "s"]))
+    spellings = [form.lower()]
+    if _WORD_HYPHEN.search(form):  # "intermediate-range" is also written "intermediate range"
+        spellings.append(_WORD_HYPHEN.sub(" ", form.lower()))
+    out = []
+    for spelling in spellings:
+        words = spelling.replace("-", " - ").split()
+        out.append(" ".join(words))
+        if plural:
+            out.append(" ".join([*words[:-1], words[-1] + "s"]))
     return out
+
+
+#: a hyphen between two words of letters ("short-range", "submarine-launched"), not in a code ("KN-08")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z]{3})-(?=[a-z]{3})", re.IGNORECASE)
 
 
 def lexicon_patterns(label: str, table: dict[str, list[str]], plural: bool = True) -> list[Pattern]:
