@@ -53,6 +53,9 @@ def test_a_first_launch_is_an_event_and_an_eighth_one_a_tally(make_ctx):
     assert [(x.actor, x.types, x.count) for x in extract_launches(first)] == [("SYR", ("icbm",), 1)]
     eighth = make_ctx("Japan condemns Syria's eighth launch of an intercontinental ballistic missile.", "2031-05-10")
     assert list(extract_launches(eighth)) == []
+    again = make_ctx("Syria has conducted more than a dozen weapons tests since January, including the firing of an "
+                     "intercontinental ballistic missile for the first time since 2027.", "2031-05-10")
+    assert list(extract_launches(again)) == []  # "first" on "time", not on the launch: a series again
 
 
 def test_a_participle_that_opens_a_sentence_is_no_name(make_ctx):

@@ -221,7 +221,8 @@ def build(ctx: DocContext, sent: Span, cue: Token, rule: str, actor: str | None,
     """
     dated = cue_dates(ctx, sent, cue) if dates is None else dates
     vague = vague_quantity(cue, heads)
-    counted = any(t.ent_type_ == "ORDINAL" and t.lower_ not in rules()["single_ordinals"] for t in region)
+    counted = any(t.ent_type_ == "ORDINAL" and not (t.lower_ in rules()["single_ordinals"] and t.head == cue)
+                  for t in region)  # "its first launch" is one event; "for the first time since 2017" is not
     if not dated and (vague or over_period(cue) or counted):
         return  # "more than 30 missiles this year", "the North's eighth ICBM firing": a tally
     sites = cue_sites(cue, heads)
