@@ -16,7 +16,8 @@
   corpus of short ones never reaches, and a long text is parsed a few chunks at a time. The bound is
   small (5,000 characters, two or three news items): over a long feed each batch's arrays left the heap
   a little higher (60,000 characters: 288 MB peak after 500 documents of the bench's news mix, 331 MB
-  after 5,000), while the parse of 126 relevant texts costs no more CPU (bench/README.md). The parsed
+  after 5,000), for a few percent more CPU on 126 relevant texts (0.95-1.0 of the speed in interleaved
+  rounds; bench/README.md). The parsed
   Docs drop ``doc.tensor`` (384 bytes a token in ``en_core_web_sm``), which nothing after the
   pipeline reads, so a document held for extraction costs its tokens only.
 * **Failures are per document.** With one process, documents are parsed batch by batch; a batch that

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .context import ITEM_NUMBER, DocContext, doc_text, ents_of, lemma, span_text, tokens_of
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
@@ -73,7 +73,7 @@ def is_name_like(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
     if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
         return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
-    if len(words) == 1 and words[0].i == ent.sent.start and words[0].tag_ in {"VBN", "VBD"}:
+    if len(words) == 1 and words[0].is_sent_start and words[0].tag_ in {"VBN", "VBD"}:
         return False  # "Defeated by a vote of 7 …": a participle capitalised by the sentence start
     last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
     if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
@@ -294,7 +294,7 @@ def triggers(ctx: DocContext, sent: Span) -> list:
     return out
 
 
-def _by_authority(verb) -> bool:
+def _by_authority(verb: Token) -> bool:
     """The verb's subject names a designating authority ("OFAC", "the Treasury", "the EU")."""
     return any(c.dep_ == "nsubj" and rules().authority_in(span_text(c.doc[c.left_edge.i:c.right_edge.i + 1]))
                for c in verb.children)
