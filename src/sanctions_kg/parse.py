@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import DocumentError, Errors
+from .extract.context import remember_text
 from .records import Document
 from .textnorm import NormalisedText, normalise
 
@@ -182,12 +183,14 @@ def _assemble(parsed: Iterable[tuple[Doc, Any]]) -> Iterator[tuple[Doc, Prepared
     waiting: list[Doc] = []
     for doc, (item, index, count) in parsed:
         if count == 1:
+            remember_text(doc, item.text)  # the one chunk is the whole text
             yield doc, item
             continue
         waiting.append(doc)
         if index == count - 1:
             joined = Doc.from_docs(waiting, ensure_whitespace=False)
             joined.tensor = numpy.zeros((0,), dtype="float32")
+            remember_text(joined, item.text)  # the chunks' texts end to end: the whole text
             waiting = []
             yield joined, item
 

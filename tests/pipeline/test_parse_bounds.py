@@ -125,3 +125,21 @@ def test_parsed_documents_keep_no_tensor(monkeypatch: pytest.MonkeyPatch) -> Non
     assert [item.context for _, item in parsed] == [0, 1]
     assert parsed[0][0].text == long_text and len(chunks(long_text, 200)) > 10
     assert all(doc.tensor.size == 0 for doc, _ in parsed)
+
+
+def test_each_parsed_doc_keeps_the_text_it_was_made_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse`` hands extraction the string it parsed (``doc_text``), for a whole text and for one joined
+    from chunks, so the Doc's text is never built again; it must be exactly ``doc.text``."""
+    from sanctions_kg.extract.context import TEXT_KEY, doc_text
+
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 300)
+    nlp = spacy.blank("en")
+    long = "".join(f"Line {i} of the report.\n" if i % 5 == 0 else f"Sentence {i} goes on here. " for i in range(90))
+    texts = ["Iran fired a missile on 3 May.\u200b It fell in the sea.", long]
+    docs = [Document(str(i), f"{i}.txt", text) for i, text in enumerate(texts)]
+    parsed = list(parse_documents(nlp, [(d, None) for d in docs], batch_size=4, n_process=1, max_bytes=10**6,
+                                  on_error=lambda e: None))
+    assert len(parsed) == 2 and len(chunks(long, 300)) > 3
+    for doc, item in parsed:
+        assert doc.user_data[TEXT_KEY] is item.text  # the very string given to the parser
+        assert doc_text(doc) == doc.text == item.text

@@ -26,6 +26,7 @@ TERMS_KEY = "skg"
 TEXT_KEY = "skg_text"  # doc.user_data: the document's text (see span_text)
 LEMMAS_KEY = "skg_lemmas"  # doc.user_data: every token's lemma (see doc_lemmas)
 TOKENS_KEY = "skg_tokens"  # doc.user_data: the document's tokens (see tokens_of)
+LOWERS_KEY = "skg_lowers"  # doc.user_data: every token's lower-case form (see doc_lowers)
 ITEM_NUMBER = re.compile(r"\(\d{1,3}\)|\d{1,3}[.)]")
 
 
@@ -200,6 +201,9 @@ def _ent_index(doc: Doc) -> tuple[list[int], list[Span]]:
 
 def _split_lines(doc: Doc) -> Iterator[Span]:
     for sent in _joined(doc):
+        if "\n" not in span_text(sent):
+            yield sent  # most sentences hold no line break: no token to look at
+            continue
         start = sent.start
         for tok in tokens_of(sent):
             if "\n" in tok.text and tok.i > start:
@@ -226,10 +230,12 @@ def _joined(doc: Doc) -> Iterator[Span]:
 
 def _item_number_only(sent: Span) -> bool:
     """"1.", "(2)", "3)": a list item's number, the whole sentence (spaces aside)."""
-    return bool(ITEM_NUMBER.fullmatch("".join(t.text for t in tokens_of(sent) if not t.is_space)))
+    return bool(ITEM_NUMBER.fullmatch("".join(span_text(sent).split())))  # its words, without the spaces
 
 
 def _ends_in_bracketed_title(sent: Span) -> bool:
+    if not span_text(sent).rstrip().endswith(")"):
+        return False
     words = [t for t in tokens_of(sent) if not t.is_space]
     if len(words) < 3 or words[-1].text != ")":
         return False
@@ -244,6 +250,12 @@ def span_text(span: Span) -> str:
     spaCy builds a span's text, and a document's, token by token at every call: for the sentences
     that each extractor reads again and again, that cost more than the reading itself."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was made from (spaCy keeps every character), as its :func:`doc_text`:
+    the parser's caller has it already, and building ``doc.text`` again walks every token."""
+    doc.user_data[TEXT_KEY] = text
 
 
 def doc_text(doc: Doc) -> str:
@@ -301,3 +313,22 @@ def tokens_of(span: Span | Doc) -> list[Token]:
     if found is None:
         found = doc.user_data[TOKENS_KEY] = list(doc)
     return found if isinstance(span, Doc) else found[span.start:span.end]
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, made once per document (kept in ``doc.user_data``), for the scans that
+    compare words at every position (role phrases): reading ``doc[i].lower_`` makes a ``Token`` each time."""
+    found = doc.user_data.get(LOWERS_KEY)
+    if found is None:
+        found = doc.user_data[LOWERS_KEY] = [t.lower_ for t in tokens_of(doc)]
+    return found
+
+
+def cue_tokens(span: Span, cues: frozenset[str] | set[str]) -> list[Token]:
+    """The tokens of ``span`` whose :func:`lemma` is in ``cues``, in text order.
+
+    An extractor's rules start from a cue word, and most words of a sentence are none: scanning the
+    document's lemma list finds the few that are, without a call (or a ``Token``) for every word."""
+    doc = span.doc
+    lemmas, tokens = doc_lemmas(doc), tokens_of(doc)
+    return [tokens[i] for i in range(span.start, span.end) if lemmas[i] in cues]

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .context import ITEM_NUMBER, DocContext, doc_text, ents_of, lemma, span_text, tokens_of
+from .context import ITEM_NUMBER, DocContext, doc_lemmas, doc_lowers, doc_text, ents_of, lemma, span_text, tokens_of
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -283,7 +283,7 @@ def triggers(ctx: DocContext, sent: Span) -> list:
     """Designation verbs ("designated", the glued "listedRSF") and nouns with their "of/on/against" preposition."""
     verbs = rules().cue("object_verbs")
     out = []
-    for tok in tokens_of(sent):
+    for tok in _maybe_triggers(sent):
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             continue
         if tok.pos_ == "VERB" and (lemma(tok) in verbs or lemma(tok) in rules().cue("authority_verbs")
@@ -292,6 +292,17 @@ def triggers(ctx: DocContext, sent: Span) -> list:
         elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
             out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
     return out
+
+
+def _maybe_triggers(sent: Span) -> list[Token]:
+    """The tokens :func:`triggers` reads further: a trigger's lemma, or a word that starts with a glued
+    cue form; the others are skipped without making a ``Token`` for each."""
+    r = rules()
+    doc = sent.doc
+    cues = r.cue("object_verbs") | r.cue("authority_verbs") | r.cue("object_nouns")
+    glued = tuple(r.cue("glued_forms"))
+    lemmas, lowers, tokens = doc_lemmas(doc), doc_lowers(doc), tokens_of(doc)
+    return [tokens[i] for i in range(sent.start, sent.end) if lemmas[i] in cues or lowers[i].startswith(glued)]
 
 
 def _by_authority(verb: Token) -> bool:

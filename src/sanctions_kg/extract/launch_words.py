@@ -24,6 +24,12 @@ def rules() -> dict:
     return load_cue_sets("launch.yml")
 
 
+@lru_cache(maxsize=1)
+def launch_lemmas() -> frozenset[str]:
+    """Every lemma a launch cue starts from (:func:`is_verb_cue`, :func:`is_noun_cue`)."""
+    return frozenset(rules()["verbs"] | rules()["nouns"])
+
+
 def is_noun_cue(tok: Token) -> bool:
     """A launch noun ("launch", "firing", "salvo")."""
     return (tok.pos_ in {"NOUN", "PROPN"} or misparsed_noun(tok)) and lemma(tok) in rules()["nouns"]

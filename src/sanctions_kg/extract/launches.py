@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
-from .context import DocContext, lemma, tokens_of
+from .context import DocContext, cue_tokens, lemma
 from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
 from .launch_clauses import (
@@ -37,6 +37,7 @@ from .launch_words import (
     has_missile,
     is_missile_token,
     is_noun_cue,
+    launch_lemmas,
     misparsed_noun,
     missile_types,
     not_a_launch_kind,
@@ -102,7 +103,7 @@ def reported_actor(ctx: DocContext, actor: str | None) -> bool:
 
 def sentence_mentions(ctx: DocContext, sent: Span) -> Iterator[Mention]:
     """The launch mentions whose cue lies in ``sent``."""
-    for tok in tokens_of(sent):
+    for tok in cue_tokens(sent, launch_lemmas()):  # each cue below needs one of these lemmas
         if is_verb_cue(tok):
             yield from verb_mentions(ctx, sent, tok)
         elif is_noun_cue(tok) and not absorbed_by_verb(tok):

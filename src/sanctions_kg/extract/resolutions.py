@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .context import DocContext, lemma, tokens_of
+from .context import DocContext, cue_tokens, lemma
 
 _NUMBER = re.compile(r"^\d{3,4}$")
 _YEAR = re.compile(r"^(19[4-9]\d|20\d\d)$")
@@ -45,8 +45,9 @@ class Mention:
 def find_mentions(ctx: DocContext) -> list[Mention]:
     """Every mention of a resolution or draft, in text order."""
     out: list[Mention] = []
+    cues = ctx.lexicon.cue("resolution_nouns") | ctx.lexicon.cue("other_draft_pronouns")
     for sent in ctx.sentences():
-        for tok in tokens_of(sent):
+        for tok in cue_tokens(sent, cues):  # _mentions_at starts from one of these lemmas
             out.extend(_mentions_at(ctx, tok, sent))
     return out
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.gazetteer import load_yaml
+from .context import doc_lowers
 from .lexicon import RULES, load_lexicon
 
 ACTOR_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
@@ -90,9 +91,10 @@ def forms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def role_at(doc: Doc, i: int, stop: int) -> tuple[int, str] | None:
     """The longest role form starting at token ``i`` (ending by ``stop``): (end, form)."""
-    for words, key in forms_by_first_word().get(doc[i].lower_, ()):
+    lowers = doc_lowers(doc)
+    for words, key in forms_by_first_word().get(lowers[i], ()):
         end = i + len(words)
-        if end <= stop and tuple(t.lower_ for t in doc[i:end]) == words:
+        if end <= stop and tuple(lowers[i:end]) == words:
             return end, key
     return None
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Position, VoteFact
 from . import vote_details
-from .context import DocContext, lemma, tokens_of
+from .context import DocContext, cue_tokens, lemma
 from .designation_attrs import disambiguate
 from .positions import core, countries_in, listed_positions, subject_count, verb_positions
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
@@ -38,6 +38,7 @@ class _Reader:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.mentions = find_mentions(ctx)
+        self.token_cues = token_cues(ctx.lexicon)  # a union of eight word lists: made once per document
         self.events: dict[Key, Event] = {}
         self.of_mention: dict[int, Key] = {}
         self.governable: dict[int, Mention] = {}  # token index -> mention read so far that cues may govern
@@ -150,7 +151,7 @@ class _Reader:
         on the day of the report ("today", "this morning"): a meeting's decision is a resolution adopted."""
         ctx, lex = self.ctx, self.ctx.lexicon
         found: list[tuple[Token, object, str | None, int]] = []
-        for tok in (tokens_of(sent) if not token_cues(lex).isdisjoint(ctx.lemma_set(sent)) else ()):
+        for tok in cue_tokens(sent, self.token_cues):  # every branch below starts from one of these lemmas
             lem = lemma(tok)
             if lem in lex.cue("veto"):
                 found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
