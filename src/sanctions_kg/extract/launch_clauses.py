@@ -139,19 +139,32 @@ def _bare_day(tok: Token) -> bool:
     return tok.is_digit and 1 <= int(tok.text) <= 31
 
 
+def _reaches(root: Token, chain: set[Token]) -> bool:
+    """``root`` hangs from a token of ``chain``, and not through a clause of another verb on the way: in
+    "the launch of X on 28 November, the Council today further tightened sanctions" the parser hung
+    "tightened" (and its "today") under the noun. A relative clause or participle of a noun in the
+    launch's phrase ("a missile that it fired on 4 July") still tells the launch's day."""
+    for up in root.ancestors:
+        if up in chain:
+            return True
+        if up.pos_ in {"VERB", "AUX"} and up.dep_ not in {"relcl", "acl"}:
+            return False
+    return False
+
+
 def near_cue(root: Token, cue: Token) -> bool:
     """A date in the launch noun's own phrase, or in the participle or preposition that carries the
     noun inside its clause ("Responding to the launch on 4 July, the Council ..."), and not the
     modifier of some other noun there ("after the 9 May summit")."""
     if not _nominal(cue):
         return False
-    owner, chain, cur = clause_owner(cue), set(), cue
+    owner, chain, cur = clause_owner(cue), {cue}, cue  # the noun itself too, when the parser made it the root
     while cur != owner and cur.head != cur:
         chain.add(cur)
         if cur.dep_ == "conj":
             break  # "the nuclear test and the missile launch": the first conjunct is another event
         cur = cur.head
-    if not any(a in chain for a in root.ancestors):
+    if not _reaches(root, chain):
         return False
     return in_phrase(root, cue) or not (root.dep_ in {"nmod", "nummod", "compound", "amod", "poss"}
                                         and root.head != cue)

@@ -3,8 +3,13 @@ launches", "since 2022"), a tally ("dozens of"), or a launch planned, threatened
 are ``rules/launch.yml``'s."""
 from __future__ import annotations
 
+import re
+from datetime import date
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from .context import DocContext, doc_text
 from .launch_clauses import clause_owner
 from .launch_words import misparsed_noun, rules
 
@@ -73,3 +78,29 @@ def clause_chain(tok: Token) -> list[Token]:
     while chain[-1] != owner:
         chain.append(chain[-1].head)
     return chain
+
+
+def just_reported(cue: Token) -> bool:
+    """"North Korea has launched an ICBM", "A short while ago, North Korea launched ...": a launch verb
+    in the perfect, or with a phrase of ``just_reported_marks`` on it, tells a launch just done."""
+    if cue.pos_ != "VERB":
+        return False
+    if cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in rules()["perfect_aux"] for c in cue.children):
+        return True
+    marks = rules()["just_reported_marks"]
+    return any(" ".join(t.lower_ for t in c.subtree) in marks for c in cue.children
+               if c.dep_ in {"advmod", "npadvmod"})
+
+
+def statement_day(ctx: DocContext) -> date | None:
+    """The day written on a line of its own among the first lines of the text ("March 24, 2022" under a
+    statement's title): the day of a statement that reports a launch as just done."""
+    for line in doc_text(ctx.doc).splitlines()[:int(rules()["date_line_head"])]:
+        if _date_line().fullmatch(line.strip()):
+            return ctx.resolve(line.strip())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _date_line() -> re.Pattern[str]:
+    return re.compile(rules()["date_line"])

@@ -9,7 +9,7 @@ dated event (compatible types and count). The words that drive all this are in `
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -29,7 +29,7 @@ from .launch_clauses import (
     premodifies,
     what_clauses,
 )
-from .launch_reports import is_irrealis, is_series, over_period, vague_quantity
+from .launch_reports import is_irrealis, is_series, just_reported, over_period, statement_day, vague_quantity
 from .launch_words import (
     SUB_CLAUSES,
     SUBJECTS,
@@ -92,6 +92,8 @@ class Event:
 def extract_launches(ctx: DocContext) -> list[LaunchFact]:
     """Launch events of one document, each with the evidence of all its mentions."""
     mentions = [m for sent in ctx.sentences() for m in sentence_mentions(ctx, sent)]
+    if mentions and not any(m.date for m in mentions) and (day := statement_day(ctx)) is not None:
+        mentions = [replace(m, date=day) if just_reported(m.cue) else m for m in mentions]  # "has launched"
     resolve_actors(ctx, mentions)
     return [to_fact(ctx, ev) for ev in merge([m for m in mentions if reported_actor(ctx, m.actor)])]
 
