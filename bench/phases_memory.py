@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 #: document sizes in MB (10^6 characters) per mode: the second is twice the first
-BIGDOC_MB = {"quick": (0.1, 0.2), "full": (2.45, 4.9)}
+BIGDOC_MB = {"quick": (0.05, 0.1), "full": (2.45, 4.9)}
 PARAGRAPH = ("On 26 May 2022 China and Russia vetoed a US-drafted resolution that would have tightened "
              "sanctions on North Korea. Thirteen members of the Security Council voted in favour, while China "
              "and Russia voted against.\n")
