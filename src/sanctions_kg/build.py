@@ -7,12 +7,11 @@ written, so a store never takes a graph that violates them.
 """
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from .documents import iter_documents
 from .errors import DocumentError, Errors
 from .extract import DocumentFacts, extract_document
 from .graph import build_document_graph
+from .heap import long_lived_frozen, memory_zones
 from .ids import document_iri
 from .nlp import build_pipeline
 from .parse import Prepared, parse_documents
@@ -158,47 +158,14 @@ def _facts_stream(docs: Iterator[tuple[Document, list[str]]], settings: Settings
     nlp = build_pipeline(settings)
     if bar is not None:
         bar.unpause()  # the load is no part of the rate the ETA is drawn from
-    with _long_lived_frozen():
-        for zone in _memory_zones(nlp, docs, n_process):
+    with long_lived_frozen():
+        for zone in memory_zones(nlp, docs, n_process, ZONE_DOCUMENTS):
             for parsed, item in parse_documents(nlp, zone, batch_size=size, n_process=n_process,
                                                 max_bytes=settings.max_bytes, on_error=record):
                 try:
                     yield _extract(parsed, item), item.document, item.context
                 except Exception as exc:  # reported as this document's E012 by the caller
                     yield exc, item.document, item.context
-
-
-@contextmanager
-def _long_lived_frozen() -> Iterator[None]:
-    """Keep the objects that exist once the model is loaded (the pipeline, its rules, the lexicon) out
-    of Python's cyclic garbage collector while documents are parsed and extracted.
-
-    Extraction and graph building make many short-lived objects, so the collector runs hundreds of
-    times per hundred documents, and each full pass walked the model's ~150,000 long-lived objects too:
-    about 2% of a build's CPU (bench/README.md). ``gc.unfreeze`` at the end hands them back, so nothing
-    that became garbage meanwhile is kept for good; reference counting frees objects as before.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def _memory_zones(nlp: Any, docs: Iterator[Any], n_process: int) -> Iterator[Iterable[Any]]:
-    """The documents in chunks, each parsed and extracted inside ``nlp.memory_zone()``.
-
-    spaCy keeps every new word's string and lexeme in the vocabulary for good, so over a long feed
-    memory grows with the words seen; a zone frees what its chunk added. Each parse is extracted
-    before the next one is asked for, so it is used while its zone is still open. spaCy's pool of
-    several processes is not zoned: the whole feed is one chunk then.
-    """
-    if n_process > 1:
-        yield docs
-        return
-    while chunk := list(islice(docs, ZONE_DOCUMENTS)):
-        with nlp.memory_zone():
-            yield chunk
 
 
 def _extract(parsed: Doc, item: Prepared[list[str]]) -> DocumentFacts:

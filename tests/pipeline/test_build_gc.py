@@ -1,5 +1,5 @@
 """The objects alive once the model is loaded are kept out of the cyclic collector during a build
-(``build._long_lived_frozen``), and handed back at its end, even when the build stops early."""
+(``heap.long_lived_frozen``), and handed back at its end, even when the build stops early."""
 from __future__ import annotations
 
 import gc
