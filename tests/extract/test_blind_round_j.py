@@ -46,3 +46,23 @@ def test_a_date_on_the_launch_noun_is_not_taken_from_a_clause_hung_under_it(make
 def test_a_relative_clause_on_the_missile_still_dates_the_launch(make_ctx):
     ctx = make_ctx("The Council condemned the launch of the missile that Syria fired on 14 March 2031.", "2031-04-02")
     assert _launches(ctx) == [("SYR", date(2031, 3, 14))]
+
+
+def _positions(ctx) -> set[tuple[str, str]]:
+    from sanctions_kg.extract.votes import extract_votes
+    return {p for v in extract_votes(ctx) for p in v.positions}
+
+
+def test_voters_listed_after_an_aside_between_dashes(make_ctx):
+    # found in a sixteenth blind set (fresh16): "9 votes in favor – the necessary number for a majority – from ..."
+    ctx = make_ctx("The Security Council today voted on a draft resolution on Myanmar. The text won 11 votes in favour "
+                   "— two more than it needed — from Ghana, Japan, Malta, Ecuador, Slovenia and Peru, while Guyana "
+                   "abstained.", "2031-05-10")
+    assert {("GHA", "in_favour"), ("JPN", "in_favour"), ("MLT", "in_favour"), ("ECU", "in_favour"),
+            ("SVN", "in_favour"), ("PER", "in_favour"), ("GUY", "abstention")} <= _positions(ctx)
+
+
+def test_a_dash_that_opens_the_list_is_still_read_as_one(make_ctx):
+    ctx = make_ctx("The Security Council today voted on a draft resolution on Myanmar. It received 2 abstentions — "
+                   "Ghana and Peru — and 13 votes in favour.", "2031-05-10")
+    assert {("GHA", "abstention"), ("PER", "abstention")} <= _positions(ctx)

@@ -14,6 +14,8 @@ from ..records import Position
 from .context import DocContext, lemma
 from .tallies import TALLY_POSITION, plausible_count
 
+MAX_ASIDE = 16  # tokens: a stretch between two dashes longer than this is no aside
+
 OWN_VOICE = {"meta", "publisher", "from_line"}  # how a document's source is known to be its author
 
 
@@ -154,13 +156,11 @@ def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, P
     """Countries listed in parentheses, after a dash, "including" or "from" right after a tally phrase:
     "9 in favour (Ecuador, France, …)", "2 abstentions — China, Kazakhstan", "four votes, from A, B"."""
     doc = sent.doc
+    openers = ctx.lexicon.cue("position_list_openers")
     for label, pos in TALLY_POSITION.items():
         for span in ctx.terms(sent, label):
-            i = span.end
-            openers = ctx.lexicon.cue("position_list_openers")
-            while i < sent.end and doc[i].is_punct and doc[i].text not in openers:
-                i += 1
-            if i >= sent.end or not (doc[i].text in openers or lemma(doc[i]) in openers):
+            i = _opener_after(ctx, sent, _past_aside(ctx, sent, span.end), openers)
+            if i is None:
                 continue
             if doc[i].text == "(":
                 j = i + 1
@@ -170,6 +170,26 @@ def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, P
                 j = _list_end(doc, i + 1, sent.end)
             for iso3 in countries_in(ctx, doc[i + 1:j]):
                 yield span, iso3, pos  # type: ignore[misc]
+
+
+def _opener_after(ctx: DocContext, sent: Span, i: int, openers: frozenset[str]) -> int | None:
+    """The list opener at ``i`` (after punctuation), or None."""
+    doc = sent.doc
+    while i < sent.end and doc[i].is_punct and doc[i].text not in openers:
+        i += 1
+    return i if i < sent.end and (doc[i].text in openers or lemma(doc[i]) in openers) else None
+
+
+def _past_aside(ctx: DocContext, sent: Span, i: int) -> int:
+    """After an aside between dashes that names no country ("9 votes in favour – the number needed – from
+    A, B"), the token after its closing dash; else ``i``."""
+    doc, dashes = sent.doc, ctx.lexicon.cue("aside_dashes")
+    if i >= sent.end or doc[i].text not in dashes:
+        return i
+    close = next((k for k in range(i + 1, min(i + MAX_ASIDE, sent.end)) if doc[k].text in dashes), None)
+    if close is None or countries_in(ctx, doc[i + 1:close]):
+        return i  # "2 abstentions — China, Kazakhstan": the dash opens the list itself
+    return close + 1
 
 
 def _list_end(doc, j: int, end: int) -> int:
