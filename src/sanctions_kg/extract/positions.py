@@ -14,8 +14,6 @@ from ..records import Position
 from .context import DocContext, lemma
 from .tallies import TALLY_POSITION, plausible_count
 
-MAX_ASIDE = 16  # tokens: a stretch between two dashes longer than this is no aside
-
 OWN_VOICE = {"meta", "publisher", "from_line"}  # how a document's source is known to be its author
 
 
@@ -159,7 +157,7 @@ def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, P
     openers = ctx.lexicon.cue("position_list_openers")
     for label, pos in TALLY_POSITION.items():
         for span in ctx.terms(sent, label):
-            i = _opener_after(ctx, sent, _past_aside(ctx, sent, span.end), openers)
+            i = _opener_after(sent, _past_aside(ctx, sent, span.end), openers)
             if i is None:
                 continue
             if doc[i].text == "(":
@@ -172,8 +170,8 @@ def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, P
                 yield span, iso3, pos  # type: ignore[misc]
 
 
-def _opener_after(ctx: DocContext, sent: Span, i: int, openers: frozenset[str]) -> int | None:
-    """The list opener at ``i`` (after punctuation), or None."""
+def _opener_after(sent: Span, i: int, openers: frozenset[str]) -> int | None:
+    """The list opener at ``i`` or after the punctuation there, or None."""
     doc = sent.doc
     while i < sent.end and doc[i].is_punct and doc[i].text not in openers:
         i += 1
@@ -186,7 +184,8 @@ def _past_aside(ctx: DocContext, sent: Span, i: int) -> int:
     doc, dashes = sent.doc, ctx.lexicon.cue("aside_dashes")
     if i >= sent.end or doc[i].text not in dashes:
         return i
-    close = next((k for k in range(i + 1, min(i + MAX_ASIDE, sent.end)) if doc[k].text in dashes), None)
+    longest = int(ctx.lexicon.cues["aside_max_tokens"])
+    close = next((k for k in range(i + 1, min(i + longest, sent.end)) if doc[k].text in dashes), None)
     if close is None or countries_in(ctx, doc[i + 1:close]):
         return i  # "2 abstentions — China, Kazakhstan": the dash opens the list itself
     return close + 1
