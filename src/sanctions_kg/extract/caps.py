@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 from ..records import ImportCapFact
 from ..ruleset import load_cue_sets
-from .context import DocContext, lemma, tokens_of
+from .context import DocContext, doc_lowers
+from .context import has_cue as cue_in
 from .numbers import parse_number
 
 
@@ -118,7 +119,7 @@ def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, float | None,
 def has_cue(sent: Span) -> bool:
     """A cap word ("cap", "limit", "lowered", "cut") appears in the sentence."""
     words = rules()["cue_words"]
-    return any(lemma(t) in words or t.lower_ in words for t in tokens_of(sent))
+    return cue_in(sent, words) or not words.isdisjoint(doc_lowers(sent.doc)[sent.start:sent.end])
 
 
 # --- figures -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Document, Evidence
@@ -295,12 +296,26 @@ def doc_lemmas(doc: Doc) -> list[str]:
     spaCy makes a new string from the string store each time."""
     found = doc.user_data.get(LEMMAS_KEY)
     if found is None:
-        found = [t.lemma_.lower() for t in doc]
+        found = _lowered_strings(doc, LEMMA)
         for i, low in enumerate(found):
             if low == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "test":
                 found[i] = "test-fire"
         doc.user_data[LEMMAS_KEY] = found
     return found
+
+
+def _lowered_strings(doc: Doc, attr: int) -> list[str]:
+    """Every token's ``attr`` string, lower-cased, read from one ``Doc.to_array`` column: no ``Token``
+    object is made per word, and a string the document repeats is looked up and lowered once."""
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+    out: list[str] = []
+    for key in doc.to_array(attr).tolist():
+        text = seen.get(key)
+        if text is None:
+            text = seen[key] = strings[key].lower()
+        out.append(text)
+    return out
 
 
 def tokens_of(span: Span | Doc) -> list[Token]:
@@ -320,15 +335,24 @@ def doc_lowers(doc: Doc) -> list[str]:
     compare words at every position (role phrases): reading ``doc[i].lower_`` makes a ``Token`` each time."""
     found = doc.user_data.get(LOWERS_KEY)
     if found is None:
-        found = doc.user_data[LOWERS_KEY] = [t.lower_ for t in tokens_of(doc)]
+        found = doc.user_data[LOWERS_KEY] = _lowered_strings(doc, LOWER)
     return found
 
 
-def cue_tokens(span: Span, cues: frozenset[str] | set[str]) -> list[Token]:
+def has_cue(span: Span | Doc, cues: frozenset[str] | set[str]) -> bool:
+    """True when a token of ``span`` has its :func:`lemma` in ``cues``: one set operation on a slice of
+    the document's lemma list, where asking every token made a ``Token`` and a call per word."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    return not cues.isdisjoint(doc_lemmas(doc)[start:end])
+
+
+def cue_tokens(span: Span | Doc, cues: frozenset[str] | set[str]) -> list[Token]:
     """The tokens of ``span`` whose :func:`lemma` is in ``cues``, in text order.
 
     An extractor's rules start from a cue word, and most words of a sentence are none: scanning the
     document's lemma list finds the few that are, without a call (or a ``Token``) for every word."""
-    doc = span.doc
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
     lemmas, tokens = doc_lemmas(doc), tokens_of(doc)
-    return [tokens[i] for i in range(span.start, span.end) if lemmas[i] in cues]
+    return [tokens[i] for i in range(start, end) if lemmas[i] in cues]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, ents_of, is_dateline, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, ents_of, has_cue, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
 from .designees import BULLETS, is_glued_cue, rules
 from .lexicon import normalise_name
@@ -129,7 +129,7 @@ def council_is_eu(ctx: DocContext) -> bool:
 def default_authority(ctx: DocContext) -> str | None:
     """The first authority that designates in the document (for sentences without a subject)."""
     for sent in ctx.sentence_list():
-        if any(lemma(t) in lex_cue(ctx.lexicon, "designating_verbs") for t in tokens_of(sent)):
+        if has_cue(sent, lex_cue(ctx.lexicon, "designating_verbs")):
             code = authority(ctx, sent)
             if code:
                 return code
@@ -184,8 +184,7 @@ def designation_date(ctx: DocContext, sent: Span, announced: bool = True):
     said = [e for e in spans if (v := governing_verb(e)) is not None and lemma(v) in rules().cue("speech_verbs")]
     # "today" in a sentence whose designation verb is finite ("Imposing sanctions …, the Council today
     # demanded …"): the document's date context, even when the parse joins the line to a headline
-    finite = any(lemma(t) in cues and t.pos_ == "VERB" and not (t.dep_ == "acl" and t.tag_ == "VBN")
-                 for t in tokens_of(sent))
+    finite = any(t.pos_ == "VERB" and not (t.dep_ == "acl" and t.tag_ == "VBN") for t in cue_tokens(sent, cues))
     today = [e for e in spans if e.text.lower().strip() in rules().cue("today_phrases")] if finite else []
     return _first_day(ctx, own) or _first_day(ctx, today) or (_first_day(ctx, said) if announced else None)
 
@@ -225,7 +224,7 @@ def document_date(ctx: DocContext):
     for sent in ctx.sentence_list():
         if verbs.isdisjoint(ctx.lemma_set(sent)):
             continue
-        if any(lemma(t) in verbs and t.pos_ == "VERB" for t in tokens_of(sent)) and not background(ctx, sent):
+        if any(t.pos_ == "VERB" for t in cue_tokens(sent, verbs)) and not background(ctx, sent):
             found = designation_date(ctx, sent, announced=False)
             if found:
                 return found
@@ -241,7 +240,7 @@ def background(ctx: DocContext, sent: Span) -> bool:
     designating = lex_cue(ctx.lexicon, "designating_verbs")
     if designating.isdisjoint(ctx.lemma_set(sent)):
         return False
-    verbs = [t for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in designating]
+    verbs = [t for t in cue_tokens(sent, designating) if t.pos_ == "VERB"]
     marks = rules().cue("background_marks")
     return bool(verbs) and all(
         any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) for v in verbs)

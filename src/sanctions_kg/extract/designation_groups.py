@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import designation_attrs as attrs
-from .context import DocContext, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, doc_lemmas, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
 from .designees import inline_items, labelled, looks_like_name, name_ents, rules
 
@@ -21,7 +21,7 @@ def group_word(noun: str) -> str:
 def group_words(sent: Span) -> set[str]:
     """The group nouns of ``sent``, each as its :func:`group_word`."""
     nouns = rules().cue("group_nouns")
-    return {group_word(low) for low in map(lemma, sent) if low in nouns}
+    return {group_word(low) for low in doc_lemmas(sent.doc)[sent.start:sent.end] if low in nouns}
 
 
 def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
@@ -32,7 +32,7 @@ def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     for sent in ctx.sentence_list():
         if designating.isdisjoint(ctx.lemma_set(sent)):
             continue
-        verbs = [t for t in tokens_of(sent) if t.pos_ == "VERB" and lemma(t) in designating]
+        verbs = [t for t in cue_tokens(sent, designating) if t.pos_ == "VERB"]
         for verb in verbs:
             for tok in verb.subtree:
                 if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import ActorKind, ActorRef, DesignationFact, Measure, Status, VoteFact
 from . import designation_attrs as attrs
-from .context import DocContext, ents_of, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, doc_lemmas, ents_of, lemma, span_text, tokens_of
 from .designation_groups import (
     bare_count_subject,
     designated_groups,
@@ -183,13 +183,13 @@ def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     if span_text(sent).rstrip().endswith(":"):
         return True
     groups = rules().cue("group_nouns")
-    return any(lemma(t) in groups and any(c.like_num or c.lower_ in rules().cue("list_intro_words")
-                                          for c in t.children) for t in tokens_of(sent))
+    return any(any(c.like_num or c.lower_ in rules().cue("list_intro_words") for c in t.children)
+               for t in cue_tokens(sent, groups))
 
 
 def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
     cues, strong_cues = lex_cue(ctx.lexicon, "designation_cues"), lex_cue(ctx.lexicon, "designate_strong")
-    lemmas = [(lemma(t), t) for t in tokens_of(sent)]
+    lemmas = list(zip(doc_lemmas(sent.doc)[sent.start:sent.end], tokens_of(sent), strict=True))
     verbs = [t for lem, t in lemmas if lem in cues and t.pos_ in {"VERB", "AUX", "ADJ"}]
     strong = any(lemma(t) in strong_cues for t in verbs)
     registers = lex_cue(ctx.lexicon, "list_nouns") | rules().cue("register_nouns")
@@ -305,7 +305,7 @@ def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str
     """"The panel recommended that the committee designate the following vessels: …": the committee has
     not designated them. When the document's own authority designated that kind of group ("designated 11
     ships"), the list names its designees; otherwise the names are only proposed."""
-    verbs = [t for t in tokens_of(sent) if lemma(t) in lex_cue(ctx.lexicon, "designating_verbs")]
+    verbs = cue_tokens(sent, lex_cue(ctx.lexicon, "designating_verbs"))
     if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
         return authority, status
     nouns = group_words(sent)
@@ -355,7 +355,7 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
         if not named or any(sent.start <= f.sent.start < sent.end for f in named):
             continue
         strong = lex_cue(ctx.lexicon, "designate_strong")
-        for verb in (t for t in tokens_of(sent) if lemma(t) in strong and t.pos_ == "VERB"):
+        for verb in (t for t in cue_tokens(sent, strong) if t.pos_ == "VERB"):
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if obj is None:
                 continue

@@ -12,7 +12,18 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .context import ITEM_NUMBER, DocContext, doc_lemmas, doc_lowers, doc_text, ents_of, lemma, span_text, tokens_of
+from .context import (
+    ITEM_NUMBER,
+    DocContext,
+    cue_tokens,
+    doc_lemmas,
+    doc_lowers,
+    doc_text,
+    ents_of,
+    lemma,
+    span_text,
+    tokens_of,
+)
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
 
 NAME_LABELS = {"PERSON", "ORG"}
@@ -129,7 +140,7 @@ def _is_title(ctx: DocContext, ent: Span) -> bool:
 
 def people_only(span: Span) -> bool:
     """The group a list introduction names is people only ("the following individuals", "two officials")."""
-    groups = {lemma(t) for t in tokens_of(span) if lemma(t) in rules().cue("group_nouns")}
+    groups = {lemma(t) for t in cue_tokens(span, rules().cue("group_nouns"))}
     return bool(groups) and groups <= rules().cue("person_nouns")
 
 

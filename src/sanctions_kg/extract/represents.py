@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import RepresentsFact
-from .context import DocContext, ents_of, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, ents_of, lemma, span_text, tokens_of
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
@@ -42,7 +42,7 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     facts: dict[tuple[str, str], RepresentsFact] = {}
     sentences = [s for s in ctx.sentences() if span_text(s).strip()]
     listed = designee_names(ctx, sentences)
-    lists_people = any(t.pos_ == "VERB" and lemma(t) in rules()["listing_verbs"] for t in tokens_of(ctx.doc))
+    lists_people = any(t.pos_ == "VERB" for t in cue_tokens(ctx.doc, rules()["listing_verbs"]))
     for i, sent in enumerate(sentences):
         if is_caption(sent) or lists_people and is_list_item(sent):
             continue  # the items of a list in a text that designates are its designees
@@ -112,7 +112,7 @@ def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
     out = set()
     verbs = rules()["listing_verbs"]
     for sent in sentences:
-        if is_list_item(sent) or any(t.pos_ == "VERB" and lemma(t) in verbs for t in tokens_of(sent)):
+        if is_list_item(sent) or any(t.pos_ == "VERB" for t in cue_tokens(sent, verbs)):
             out |= {normalise_name(plain_name(e)) for e in ents_of(sent) if e.label_ == "PERSON"}
     return out
 
