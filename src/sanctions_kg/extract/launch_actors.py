@@ -68,12 +68,26 @@ def noun_actor(ctx: DocContext, noun: Token) -> str | None:
                   for p in c.children if p.dep_ == "pobj"]
             if by and (found := np_actor(ctx, by[0])):
                 return found
+    if (agent := agent_on_verb(noun)) is not None and (found := np_actor(ctx, agent)):
+        return found
     if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
         return noun_actor(ctx, noun.head)
     owner = clause_owner(noun)
     if lemma(owner) in rules()["conduct_verbs"] and not in_subject(noun, owner):
         return verb_actor(ctx, owner)
     return None
+
+
+def agent_on_verb(noun: Token) -> Token | None:
+    """"Ministers deplored the firing of three missiles by North Korea": the parser hangs the "by" phrase
+    on the verb whose object the launch noun is. A verb in the active voice, with its own subject, takes
+    no agent, so a "by" phrase after its object names who launched."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not any(c.dep_ == "nsubj" for c in verb.children) \
+            or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    return next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:

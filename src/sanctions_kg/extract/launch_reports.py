@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, doc_text
 from .launch_clauses import clause_owner
-from .launch_words import misparsed_noun, rules
+from .launch_words import SUB_CLAUSES, misparsed_noun, rules
 
 
 def is_series(cue: Token) -> bool:
@@ -27,24 +27,41 @@ def over_period(cue: Token) -> bool:
     phrases = rules()["period_phrases"]
     for child in cue.children:
         if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:
-            text = " ".join(t.lower_ for t in child.subtree)
+            text = " ".join(t.lower_ for t in _without_clauses(child))
             if any(p in text for p in phrases):
                 return True
     return False
+
+
+def _without_clauses(tok: Token) -> list[Token]:
+    """``tok``'s phrase without the clauses inside it: in "the testing of two missiles by North Korea,
+    which has conducted its tenth test this year", the period belongs to the relative clause, not to the cue."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in SUB_CLAUSES:
+            out += _without_clauses(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def vague_quantity(cue: Token, heads: list[Token]) -> bool:
     """Quantity words ("dozens of", "numerous", "more than 30"): a tally unless the text dates it."""
     words = rules()["tally_words"]
     for head in [cue, *heads]:
-        if head is not cue and head.lemma_.lower() in words:
+        if head is not cue and head.lemma_.lower() in words and not counted_more(head):
             return True
-        if any(c.lemma_.lower() in words for c in head.children
+        if any(c.lemma_.lower() in words and not counted_more(c) for c in head.children
                if c.dep_ in {"amod", "nummod", "quantmod", "det", "advmod", "nmod"}):
             return True
-        if any(c.lower_ in words for n in head.children if n.dep_ == "nummod" for c in n.subtree):
+        if any(c.lower_ in words and not counted_more(c) for n in head.children if n.dep_ == "nummod"
+               for c in n.subtree):
             return True
     return False
+
+
+def counted_more(tok: Token) -> bool:
+    """"two more missiles", "three more": "more" right after a number counts the further missiles; it is
+    vague only in "more than 30", "many more", "more missiles"."""
+    return tok.lower_ in rules()["more_words"] and tok.i > 0 and tok.doc[tok.i - 1].like_num
 
 
 def is_irrealis(cue: Token) -> bool:

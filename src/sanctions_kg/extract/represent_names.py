@@ -122,12 +122,20 @@ def titled_names(sent: Span) -> Iterator[Span]:
         while end < sent.end and end - role.end < 3 and not doc[end].ent_type_ and _name_word(doc[end]):
             end += 1
         words = list(doc[role.end:end])
-        if name_words(words) or len(words) == 1 and words[0].pos_ == "PROPN" and end < sent.end \
-                and doc[end].lower_ == "of":
+        if name_words(words) or len(words) == 1 and _family_name_alone(words[0], sent):
             yield Span(doc, role.end, end, label="PERSON")
         elif (tail := _name_ending(doc, role.end, role.pp_end)) is not None:
             yield tail
         i = max(end, role.end)
+
+
+def _family_name_alone(tok: Token, sent: Span) -> bool:
+    """A family name alone after a role: "Director-General Watanabe of …", "Deputy Foreign Minister Choe
+    to resume talks" — a proper noun the next word does not continue (lower case, punctuation, "of")."""
+    doc, end = tok.doc, tok.i + 1
+    if tok.pos_ != "PROPN" or len(tok) < 2:
+        return False
+    return end < sent.end and (doc[end].lower_ == "of" or doc[end].is_lower or doc[end].text in {",", ";"})
 
 
 def _name_ending(doc: Doc, start: int, end: int) -> Span | None:
