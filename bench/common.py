@@ -21,11 +21,12 @@ MODES: dict[str, dict[str, Any]] = {
     # quick: a smoke test that must stay under 5 minutes (issue 12); 120 mix docs, 40 extract docs and
     # 50,000 triples took 332 s at 3e0c6fa, so the sizes are smaller since
     "quick": dict(mix_docs=90, mix_relevant_share=0.03, mix_memory_docs=(100, 1000), rounds=3, dask_docs=16,
-                  dask_batch_size=2, extract_docs=30, memory_docs=(20, 100), triples=30_000, repeats=3, batch_size=16,
+                  dask_batch_size=2, extract_docs=30, extract_slice=10, memory_docs=(20, 100), triples=30_000,
+                  repeats=3, batch_size=16,
                   rdflib_cap=10.0, oxigraph_cap=5.0, budget=3.0, load_sample_s=3.0),
     "full": dict(mix_docs=1000, mix_relevant_share=0.03, mix_memory_docs=(500, 5000), rounds=3, dask_docs=96,
-                 dask_batch_size=4, extract_docs=300, memory_docs=(50, 500), triples=1_000_000, repeats=5,
-                 batch_size=16,
+                 dask_batch_size=4, extract_docs=300, extract_slice=30, memory_docs=(50, 500), triples=1_000_000,
+                 repeats=5, batch_size=16,
                  rdflib_cap=120.0, oxigraph_cap=60.0, budget=45.0, load_sample_s=20.0),
 }
 # the goals of issue 12 (memory_growth_10x keeps its earlier goal as a second memory line)
