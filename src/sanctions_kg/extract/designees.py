@@ -86,6 +86,8 @@ def is_name_like(ent: Span) -> bool:
         return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
     if len(words) == 1 and words[0].is_sent_start and words[0].tag_ in {"VBN", "VBD"}:
         return False  # "Defeated by a vote of 7 …": a participle capitalised by the sentence start
+    if words and words[0].lower_ in rules().cue("not_name_openers") and not words[0].is_title:
+        return False  # "FROM IRAQ" out of a headline in capitals ("For Ever Shipping Co." is a name)
     last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
     if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
         return False  # "Hong Kong-based"
