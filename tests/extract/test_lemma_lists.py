@@ -1,12 +1,13 @@
 """The per-document word lists the extractors scan (``doc_lemmas``, ``doc_lowers``) are read from
-``Doc.to_array`` columns; they must give exactly what the tokens give, and ``has_cue`` / ``cue_tokens``
-must agree with asking each token, on a document and on any of its spans."""
+``Doc.to_array`` columns; they must give exactly what the tokens give, and the cue scans built on them
+(``DocContext.lemma_set``, ``cue_tokens``) must agree with asking each token, on any span of a document."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from sanctions_kg.extract.context import cue_tokens, doc_lemmas, doc_lowers, has_cue, lemma
+from sanctions_kg.extract.context import DocContext, cue_tokens, doc_lemmas, doc_lowers, lemma
+from sanctions_kg.records import Document, DocumentMeta
 
 WORDS = ["Pyongyang", "test", "-", "fired", "TWO", "Missiles", ";", "Velmar", "LISTED", "the",
          "Orvane", "Shipping", "Co.", "and", "listed", "two", "vessels", "."]
@@ -27,12 +28,17 @@ def test_lists_match_the_tokens() -> None:
     assert [lemma(t) for t in doc] == expected
 
 
-def test_has_cue_and_cue_tokens_agree_with_each_token() -> None:
+def test_cue_scans_agree_with_each_token() -> None:
     doc = _doc()
+    ctx = DocContext(doc, Document("x", "t.txt", doc.text, DocumentMeta()))
+
+    def has_cue(span, cues) -> bool:
+        return not cues.isdisjoint(ctx.lemma_set(span))
+
     for cues in (frozenset({"list"}), frozenset({"test-fire", "vessel"}), frozenset({"designate"}), frozenset()):
-        for span in [doc, *(doc[a:b] for a in range(len(doc) + 1) for b in range(a, len(doc) + 1))]:
+        for span in (doc[a:b] for a in range(len(doc) + 1) for b in range(a, len(doc) + 1)):
             tokens = list(span)
             assert cue_tokens(span, cues) == [t for t in tokens if lemma(t) in cues]
             assert has_cue(span, cues) == any(lemma(t) in cues for t in tokens)
-    assert [t.i for t in cue_tokens(doc, frozenset({"list"}))] == [8, 14]
+    assert [t.i for t in cue_tokens(doc[:], frozenset({"list"}))] == [8, 14]
     assert not has_cue(doc[9:14], frozenset({"list"})) and has_cue(doc[9:15], frozenset({"list"}))

@@ -18,7 +18,6 @@ from spacy.tokens import Span, Token
 from ..records import ImportCapFact
 from ..ruleset import load_cue_sets
 from .context import DocContext, doc_lowers
-from .context import has_cue as cue_in
 from .numbers import parse_number
 
 
@@ -71,7 +70,7 @@ def sentence_caps(ctx: DocContext, sent: Span, carried: list[Span]) -> Iterator[
     """The caps one sentence states (none unless it has a cap word and a commodity, here or in the
     sentence before: "… all refined petroleum products. Reduces the maximum to 500,000 barrels")."""
     commodities = ctx.terms(sent, "COMMODITY")
-    if not has_cue(sent) or not (commodities or carried):
+    if not has_cue(ctx, sent) or not (commodities or carried):
         return
     evidence = ctx.evidence(sent, "caps.figures")
     previous_end, previous_country = sent.start, None
@@ -116,10 +115,10 @@ def share_out(names: list[Span], fig: Figures) -> list[tuple[Span, float | None,
 
 # --- cues --------------------------------------------------------------------------------------
 
-def has_cue(sent: Span) -> bool:
-    """A cap word ("cap", "limit", "lowered", "cut") appears in the sentence."""
+def has_cue(ctx: DocContext, sent: Span) -> bool:
+    """A cap word ("cap", "limit", "lowered", "cut") appears in the sentence, as a lemma or as written."""
     words = rules()["cue_words"]
-    return cue_in(sent, words) or not words.isdisjoint(doc_lowers(sent.doc)[sent.start:sent.end])
+    return not words.isdisjoint(ctx.lemma_set(sent)) or not words.isdisjoint(doc_lowers(sent.doc)[sent.start:sent.end])
 
 
 # --- figures -----------------------------------------------------------------------------------

@@ -339,20 +339,11 @@ def doc_lowers(doc: Doc) -> list[str]:
     return found
 
 
-def has_cue(span: Span | Doc, cues: frozenset[str] | set[str]) -> bool:
-    """True when a token of ``span`` has its :func:`lemma` in ``cues``: one set operation on a slice of
-    the document's lemma list, where asking every token made a ``Token`` and a call per word."""
-    doc = span if isinstance(span, Doc) else span.doc
-    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
-    return not cues.isdisjoint(doc_lemmas(doc)[start:end])
-
-
-def cue_tokens(span: Span | Doc, cues: frozenset[str] | set[str]) -> list[Token]:
+def cue_tokens(span: Span, cues: frozenset[str] | set[str]) -> list[Token]:
     """The tokens of ``span`` whose :func:`lemma` is in ``cues``, in text order.
 
     An extractor's rules start from a cue word, and most words of a sentence are none: scanning the
     document's lemma list finds the few that are, without a call (or a ``Token``) for every word."""
-    doc = span if isinstance(span, Doc) else span.doc
-    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    doc = span.doc
     lemmas, tokens = doc_lemmas(doc), tokens_of(doc)
-    return [tokens[i] for i in range(start, end) if lemmas[i] in cues]
+    return [tokens[i] for i in range(span.start, span.end) if lemmas[i] in cues]

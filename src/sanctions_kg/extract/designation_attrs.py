@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, cue_tokens, ents_of, has_cue, is_dateline, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, ents_of, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
 from .designees import BULLETS, is_glued_cue, rules
 from .lexicon import normalise_name
@@ -129,7 +129,7 @@ def council_is_eu(ctx: DocContext) -> bool:
 def default_authority(ctx: DocContext) -> str | None:
     """The first authority that designates in the document (for sentences without a subject)."""
     for sent in ctx.sentence_list():
-        if has_cue(sent, lex_cue(ctx.lexicon, "designating_verbs")):
+        if not lex_cue(ctx.lexicon, "designating_verbs").isdisjoint(ctx.lemma_set(sent)):
             code = authority(ctx, sent)
             if code:
                 return code

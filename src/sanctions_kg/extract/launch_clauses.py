@@ -287,7 +287,8 @@ def site_text(prep: Token) -> Site | None:
 
 
 def site_tokens(tok: Token) -> Iterator[Token]:
-    """A site phrase without the clauses that describe it ("..., which analysts believe ...")."""
+    """A phrase (a site, a period) without the clauses that describe it ("..., which analysts believe ..."),
+    in tree order."""
     yield tok
     for child in tok.children:
         if child.dep_ not in SUB_CLAUSES:

@@ -10,8 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .context import DocContext, doc_text
-from .launch_clauses import clause_owner
-from .launch_words import SUB_CLAUSES, misparsed_noun, rules
+from .launch_clauses import clause_owner, site_tokens
+from .launch_words import misparsed_noun, rules
 
 
 def is_series(cue: Token) -> bool:
@@ -27,20 +27,12 @@ def over_period(cue: Token) -> bool:
     phrases = rules()["period_phrases"]
     for child in cue.children:
         if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:
-            text = " ".join(t.lower_ for t in _without_clauses(child))
+            # the phrase without its clauses: in "the testing of two missiles by North Korea, which has
+            # conducted its tenth test this year", the period belongs to the relative clause, not to the cue
+            text = " ".join(t.lower_ for t in sorted(site_tokens(child), key=lambda t: t.i))
             if any(p in text for p in phrases):
                 return True
     return False
-
-
-def _without_clauses(tok: Token) -> list[Token]:
-    """``tok``'s phrase without the clauses inside it: in "the testing of two missiles by North Korea,
-    which has conducted its tenth test this year", the period belongs to the relative clause, not to the cue."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ not in SUB_CLAUSES:
-            out += _without_clauses(child)
-    return sorted(out, key=lambda t: t.i)
 
 
 def vague_quantity(cue: Token, heads: list[Token]) -> bool:

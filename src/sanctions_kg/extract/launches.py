@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..records import Evidence, LaunchFact
-from .context import DocContext, cue_tokens, has_cue, lemma
+from .context import DocContext, cue_tokens, lemma
 from .dates import resolve_days
 from .launch_actors import noun_actor, np_actor, resolve_actors, verb_actor
 from .launch_clauses import (
@@ -191,7 +191,7 @@ def bare_launch(ctx: DocContext, noun: Token, actor: str | None) -> bool:
         return False
     if any(lemma(c) in rules()["launch_kind_words"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return True
-    return has_cue(ctx.doc, rules()["missile_nouns"]) or bool(ctx.terms(ctx.doc[:], "MISSILE"))
+    return not rules()["missile_nouns"].isdisjoint(ctx.lemma_set(ctx.doc[:])) or bool(ctx.terms(ctx.doc[:], "MISSILE"))
 
 
 def carried_out_by(ctx: DocContext, noun: Token) -> str | None:

@@ -42,7 +42,7 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     facts: dict[tuple[str, str], RepresentsFact] = {}
     sentences = [s for s in ctx.sentences() if span_text(s).strip()]
     listed = designee_names(ctx, sentences)
-    lists_people = any(t.pos_ == "VERB" for t in cue_tokens(ctx.doc, rules()["listing_verbs"]))
+    lists_people = any(t.pos_ == "VERB" for t in cue_tokens(ctx.doc[:], rules()["listing_verbs"]))
     for i, sent in enumerate(sentences):
         if is_caption(sent) or lists_people and is_list_item(sent):
             continue  # the items of a list in a text that designates are its designees
