@@ -6,6 +6,7 @@ import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,13 @@ KG_TIMEOUT = 30.0  # KnowledgeGraph.query's default timeout; slower queries cann
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def wall_and_cpu(run: Callable[[], Any]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process, its threads included) of ``run()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def peak_rss_mb() -> float:

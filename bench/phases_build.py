@@ -12,6 +12,7 @@ from typing import Any
 from common import (
     log,
     peak_rss_mb,
+    wall_and_cpu,
 )
 
 # Phase: extract throughput
@@ -208,19 +209,14 @@ def _slice_rounds(paths: list[Path], folder: Path, size: int, bare: Any, setting
                 build([part], store, settings, batch_size=batch, progress=False)
 
         sides = [parse_bare, build_slice] if k // size % 2 == 0 else [build_slice, parse_bare]  # alternate order
-        times = {side: _cpu_and_wall(side) for side in sides}
-        (bare_cpu, bare_wall), (build_cpu, build_wall) = times[parse_bare], times[build_slice]
+        times = {}
+        for side in sides:
+            gc.collect()  # so that both sides start alike
+            times[side] = wall_and_cpu(side)
+        (bare_wall, bare_cpu), (build_wall, build_cpu) = times[parse_bare], times[build_slice]
         cpu.append(round(bare_cpu / build_cpu, 3))
         wall.append(round(bare_wall / build_wall, 3))
     return {"cpu_ratios": cpu, "wall_ratios": wall}
-
-
-def _cpu_and_wall(run: Callable[[], None]) -> tuple[float, float]:
-    """CPU and wall seconds of ``run()``, after a garbage collection so that runs start alike."""
-    gc.collect()
-    c, w = time.process_time(), time.perf_counter()
-    run()
-    return time.process_time() - c, time.perf_counter() - w
 
 
 def _timed_pipe(nlp, texts: list[str], batch: int) -> float:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import log
+from common import log, wall_and_cpu
 
 
 def _graphs(triples: int) -> list[tuple[str, Any]]:
@@ -34,13 +34,6 @@ def _graphs(triples: int) -> list[tuple[str, Any]]:
             graph.add(triple)
         found.append((str(iri), graph))
     return found
-
-
-def _timed(run: Any) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process, the bulk loader's threads included)."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    run()
-    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def phase_load(mode: dict[str, Any], work: Path) -> dict[str, Any]:
@@ -75,7 +68,7 @@ def phase_load(mode: dict[str, Any], work: Path) -> dict[str, Any]:
     for _ in range(mode["rounds"]):
         for name in ("load-ours", "load-raw"):
             shutil.rmtree(work / name, ignore_errors=True)
-        rounds.append((_timed(ours), _timed(raw)))
+        rounds.append((wall_and_cpu(ours), wall_and_cpu(raw)))
     check = OxigraphStore(work / "load-ours", read_only=True)
     stored = len(check)
     check.close()
