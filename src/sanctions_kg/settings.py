@@ -78,16 +78,17 @@ class Settings:
     # pySHACL writes every report either way (validate.py)
     shacl_engine: str = "pyshacl-turbo"
     # stock components of the model replaced by a compiled equivalent of ours that sets the same
-    # attributes (nlp/attributes.py: the attribute ruler's patterns as array lookups, 6x cheaper); the
+    # attributes (nlp/attributes.py: the attribute ruler's patterns as array lookups, 6x cheaper;
+    # nlp/lemmas.py: the rule lemmatizer's answers remembered per word, part of speech and morphology); the
     # stock component stays in the pipeline, disabled (nlp.disabled). SANCTIONS_KG_COMPILED=none keeps
     # the model as shipped.
-    compiled_components: tuple[str, ...] = ("attribute_ruler",)
+    compiled_components: tuple[str, ...] = ("attribute_ruler", "lemmatizer")
     timeout: float = 30.0
     default_store: Path = field(default_factory=_default_store)
 
 
 SHACL_ENGINES = ("pyshacl-turbo", "pyshacl")
-COMPILABLE = ("attribute_ruler",)
+COMPILABLE = ("attribute_ruler", "lemmatizer")
 
 
 def load_settings() -> Settings:

@@ -69,7 +69,7 @@ def test_pipeline_lists_the_replaced_component() -> None:
     pipeline = build_pipeline(load_settings())
     assert "attribute_ruler" in pipeline.disabled
     names = pipeline.pipe_names
-    assert names.index("parser") < names.index("skg_attributes") < names.index("lemmatizer")
+    assert names.index("parser") < names.index("skg_attributes") < names.index("skg_lemmas")
 
 
 def test_uncompilable_patterns_keep_the_stock_ruler() -> None:
@@ -87,3 +87,5 @@ def test_stock_model_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().compiled_components == ()
     monkeypatch.setenv("SANCTIONS_KG_COMPILED", "attribute_ruler")
     assert load_settings().compiled_components == ("attribute_ruler",)
+    monkeypatch.delenv("SANCTIONS_KG_COMPILED")
+    assert load_settings().compiled_components == ("attribute_ruler", "lemmatizer")

@@ -15,6 +15,7 @@ from ..settings import Settings, load_settings
 from . import components  # noqa: F401  (registers the factories)
 from .attributes import use_compiled_attributes
 from .gazetteer import load_yaml
+from .lemmas import use_remembered_lemmas
 
 DOMAIN_COMPONENTS = (("skg_gazetteer", {"before": "ner"}), ("skg_terms", {"after": "ner"}),
                      ("skg_actors", {"last": True}))
@@ -54,6 +55,8 @@ def load_model(settings: Settings) -> Language:
     nlp = spacy.load(settings.model)
     if "attribute_ruler" in settings.compiled_components:
         use_compiled_attributes(nlp, "attribute_ruler")
+    if "lemmatizer" in settings.compiled_components:
+        use_remembered_lemmas(nlp, "lemmatizer")
     return nlp
 
 
