@@ -13,7 +13,8 @@ from spacy.tokens import Span
 
 from .context import DocContext, cue_tokens, ents_of, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
-from .designees import BULLETS, is_glued_cue, rules
+from .designee_regions import is_glued_cue
+from .designees import BULLETS, rules
 from .lexicon import normalise_name
 
 

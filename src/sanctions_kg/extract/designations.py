@@ -36,20 +36,17 @@ from .designee_filters import (
     unique_names,
 )
 from .designee_hyphens import hyphen_designated
+from .designee_regions import is_glued_cue, region_names, title_case, triggers
 from .designees import (
     NAME_LABELS,
     bullet_items,
     clean,
     inline_items,
-    is_glued_cue,
     name_ents,
     never_designee,
     people_only,
-    region_names,
     rules,
     semicolon_items,
-    title_case,
-    triggers,
 )
 from .lexicon import normalise_name
 
@@ -155,10 +152,16 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        names = drop_bracketed_aliases(unique_names([n for n in names if not (names_group(n) or describes_person(n)
-                                                                                 or is_rank(n))]))
+        kept = [n for n in names if not (names_group(n) or describes_person(n) or is_rank(n) or _entry_info(sent, n))]
+        names = drop_bracketed_aliases(unique_names(kept))
         if names:
             yield sent, names
+
+
+def _entry_info(sent: Span, name: Span) -> bool:
+    """The name follows a list entry's "Other information:" label: a body the entry is linked to."""
+    before = span_text(sent)[:max(0, name.start_char - sent.start_char)].lower()
+    return any(label in before for label in rules().cue("entry_info_labels"))
 
 
 def _cue_words(ctx: DocContext) -> frozenset[str]:

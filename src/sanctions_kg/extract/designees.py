@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .context import (
     ITEM_NUMBER,
     DocContext,
     cue_tokens,
-    doc_lemmas,
-    doc_lowers,
     doc_text,
     ents_of,
     lemma,
@@ -25,6 +23,7 @@ from .context import (
     tokens_of,
 )
 from .designation_rules import DesignationRules, lex_cue, load_designation_rules
+from .roles import is_role_phrase
 
 NAME_LABELS = {"PERSON", "ORG"}
 BULLETS = {"-", "•", "*", "–", "‒", "·", "▪"}
@@ -74,9 +73,12 @@ def _extend_hyphen(ent: Span) -> Span:
 
 
 def clean(ent: Span) -> str:
-    """The name without a leading article or stray quotes."""
+    """The name without a leading article, a trailing conjunction or stray quotes."""
     text = re.sub(r"^(the|The)\s+", "", ent.text.strip(QUOTES + " ")).strip(QUOTES + " ")
-    return text
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in rules().cue("not_name_enders"):
+        words.pop()  # "Nordvik Trading and": the NER took the "and" before the next name
+    return " ".join(words) if len(words) < len(text.split()) else text
 
 
 def is_name_like(ent: Span) -> bool:
@@ -88,6 +90,8 @@ def is_name_like(ent: Span) -> bool:
         return False  # "Defeated by a vote of 7 …": a participle capitalised by the sentence start
     if words and words[0].lower_ in rules().cue("not_name_openers") and not words[0].is_title:
         return False  # "FROM IRAQ" out of a headline in capitals ("For Ever Shipping Co." is a name)
+    if is_role_phrase(tuple(t.lower_ for t in ent if t.lower_ != "the")):
+        return False  # "Libya's then Foreign Minister, Moussa Koussa": the title, not the name
     last = clean(ent).split()[-1].lower() if clean(ent).split() else ""
     if any(last.endswith(suffix) for suffix in rules().cue("adjective_suffixes")):
         return False  # "Hong Kong-based"
@@ -281,113 +285,3 @@ def _drop_cut_off(items: list[Span]) -> list[Span]:
     if items and items[-1].end_char >= len(text) and text[-1:] not in ".)":
         return items[:-1]
     return items
-
-
-# --- names in the object of a designation predicate -------------------------------------------------
-
-def is_glued_cue(tok) -> bool:
-    """"listedRSF": a cue form glued to the next word by a scraper."""
-    if tok.is_lower or tok.is_title or tok.is_upper or not tok.is_alpha:
-        return False
-    return any(tok.lower_.startswith(g) and tok.text[len(g):][:1].isupper() for g in rules().cue("glued_forms"))
-
-
-def triggers(ctx: DocContext, sent: Span) -> list:
-    """Designation verbs ("designated", the glued "listedRSF") and nouns with their "of/on/against" preposition."""
-    verbs = rules().cue("object_verbs")
-    out = []
-    for tok in _maybe_triggers(sent):
-        if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
-            continue
-        if tok.pos_ == "VERB" and (lemma(tok) in verbs or lemma(tok) in rules().cue("authority_verbs")
-                                   and _by_authority(tok)) or is_glued_cue(tok):
-            out.append(tok)
-        elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
-            out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
-    return out
-
-
-def _maybe_triggers(sent: Span) -> list[Token]:
-    """The tokens :func:`triggers` reads further: a trigger's lemma, or a word that starts with a glued
-    cue form; the others are skipped without making a ``Token`` for each."""
-    r = rules()
-    doc = sent.doc
-    cues = r.cue("object_verbs") | r.cue("authority_verbs") | r.cue("object_nouns")
-    glued = tuple(r.cue("glued_forms"))
-    lemmas, lowers, tokens = doc_lemmas(doc), doc_lowers(doc), tokens_of(doc)
-    return [tokens[i] for i in range(sent.start, sent.end) if lemmas[i] in cues or lowers[i].startswith(glued)]
-
-
-def _by_authority(verb: Token) -> bool:
-    """The verb's subject names a designating authority ("OFAC", "the Treasury", "the EU")."""
-    return any(c.dep_ == "nsubj" and rules().authority_in(span_text(c.doc[c.left_edge.i:c.right_edge.i + 1]))
-               for c in verb.children)
-
-
-def region_names(ctx: DocContext, sent: Span, trigger) -> list[Span]:
-    """Names after ``trigger`` up to a word that starts a reason, a link or another clause."""
-    breaks = rules().cue("region_breaks")
-    names, stop = [], sent.end
-    for tok in sent.doc[trigger.i + 1:sent.end]:
-        if tok.lower_ in breaks or lemma(tok) in breaks or (tok.pos_ in {"VERB", "AUX"} and not tok.ent_type_
-                                                         and tok.lower_ != "including"):
-            stop = tok.i
-            break
-    for ent in [*name_ents(sent), *capital_runs(ctx, sent, trigger.i + 1, stop)]:
-        bracketed = ent.start > 0 and sent.doc[ent.start - 1].text == "("
-        if trigger.i < ent.start and ent.end <= stop and not bracketed and _in_object(ent, trigger) \
-                and not never_designee(ctx, ent):
-            names.append(ent)
-    return names
-
-
-def _in_object(ent: Span, trigger) -> bool:
-    """Not a modifier of another noun, and not tied to another name by a linking preposition."""
-    root = ent.root
-    if root.dep_ in {"poss", "compound", "nmod", "amod", "npadvmod"} and root.head.i >= ent.end:
-        return False
-    tok = root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        if ent.label_ == "PERSON" and tok.head.ent_type_ in PLACES:
-            return True  # "the chief in Dubai, Karim Nasser": a person is no conjunct of a place
-        tok = tok.head
-    linking = {"with", "of", "by", "from", "to", "at", "in", "for"}
-    return not (tok.dep_ == "pobj" and tok.head.lower_ in linking and tok.head is not trigger)
-
-
-def capital_runs(ctx: DocContext, sent: Span, start: int, stop: int) -> list[Span]:
-    """Runs of two or more capitalised words that the NER left without a label ("the Workers’ Party"),
-    or gave a label no name of a person or body has (``misread_name_labels``: a facility, a product)."""
-    doc, out, i = sent.doc, [], start
-    if _title_case(sent) or _quoted(sent, start):
-        return []
-    misread = rules().cue("misread_name_labels")
-    while i < stop:
-        j = i
-        while j < stop and (not doc[j].ent_type_ or doc[j].ent_type_.lower() in misread) and (
-                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].is_upper and len(doc[j]) > 1
-                or j > i and (doc[j].text in {"’", "'", "of"} or doc[j].like_num and doc[j - 1].is_upper)):
-            j += 1
-        words = [t for t in doc[i:j] if t.is_alpha and t.text[:1].isupper()]
-        if len(words) >= 2 and doc[j - 1].text[:1].isupper():
-            out.append(Span(doc, i, j, label="ORG"))
-        i = max(j, i + 1)
-    return out
-
-
-def _quoted(sent: Span, start: int) -> bool:
-    """Inside an open quotation (the title of an order, "“Blocking Property of …”")."""
-    before = sent.doc[sent.start:start].text
-    return before.count("“") > before.count("”")
-
-
-def title_case(sent: Span) -> bool:
-    return _title_case(sent)
-
-
-def _title_case(sent: Span) -> bool:
-    """A headline or a title ("Imposing Sanctions on Network Supporting …") capitalises most words."""
-    if span_text(sent).rstrip()[-1:] in {".", ":", ";"}:
-        return False
-    words = [t for t in tokens_of(sent) if t.is_alpha and len(t) > 3 and not t.ent_type_ and not t.is_upper]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) >= 0.75

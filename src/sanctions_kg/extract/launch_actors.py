@@ -52,10 +52,11 @@ def verb_actor(ctx: DocContext, verb: Token) -> str | None:
         cur = cur.head
 
 
-def noun_actor(ctx: DocContext, noun: Token) -> str | None:
-    """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it."""
+def noun_actor(ctx: DocContext, noun: Token, displaced: tuple[Token, ...] = ()) -> str | None:
+    """Possessor or country modifier of a launch noun, else the subject of a "conduct" verb above it.
+    ``displaced``: the noun's "of" phrases that the parser hung elsewhere (``launches.displaced_of``)."""
     modifiers = {"poss", "compound", "amod", "nmod"} | ({"nsubj"} if misparsed_noun(noun) else set())
-    for child in noun.children:
+    for child in [*noun.children, *displaced]:
         if child.dep_ in modifiers:
             found = np_actor(ctx, child)
             if found:

@@ -294,3 +294,25 @@ def site_tokens(tok: Token) -> Iterator[Token]:
         if child.dep_ not in SUB_CLAUSES:
             yield from site_tokens(child)
 
+
+def day_after(noun: Token) -> int | None:
+    """The end of a day phrase right after ``noun`` ("today", "on 3 May"), wherever the parser hung it."""
+    doc, i = noun.doc, noun.i + 1
+    if i < len(doc) and doc[i].lower_ == "on":
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "DATE":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].ent_type_ == "DATE" and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
+def displaced_of(sent: Span, noun: Token) -> list[Token]:
+    """"the launch on 3 May of two Scud missiles", "the launch today of an ICBM": the parser hangs the "of"
+    phrase after the day on the day or on the verb; it says what was launched."""
+    end = day_after(noun)
+    if end is None or end >= sent.end:
+        return []
+    of = noun.doc[end]
+    return [of] if of.lower_ == "of" and of.head != noun else []

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .context import DocContext, doc_text
-from .launch_clauses import clause_owner, site_tokens
+from .launch_clauses import clause_owner, day_after, site_tokens
 from .launch_words import misparsed_noun, rules
 
 
@@ -57,16 +57,25 @@ def counted_more(tok: Token) -> bool:
 
 
 def is_irrealis(cue: Token) -> bool:
-    """Planned, threatened or negated launches are not reports of one."""
-    words = rules()["irrealis"]
+    """Planned, threatened, negated or prohibited launches are not reports of one. A launch with its own
+    day that is the means of the clause ("threatens peace with the launch today of a missile") was
+    carried out, whatever the clause says of it."""
+    words = rules()["irrealis"] | rules()["prohibiting"]
     if infinitive(cue):
         return True
     for tok in clause_chain(cue):
+        if tok.dep_ == "prep" and tok.lower_ in rules()["means_preps"] and _own_day(cue):
+            return False
         if _word(tok) in words:
             return True
         if any(c.dep_ in {"aux", "neg", "amod"} and _word(c) in words | {"not", "never"} for c in tok.children):
             return True
     return False
+
+
+def _own_day(noun: Token) -> bool:
+    """A day written right after the noun: "the launch today of …", "the launch on 7 February"."""
+    return day_after(noun) is not None
 
 
 def _word(tok: Token) -> str:

@@ -23,6 +23,7 @@ from .launch_clauses import (
     cue_dates,
     cue_sites,
     date_groups,
+    displaced_of,
     in_phrase,
     latest_date,
     possessor_before,
@@ -161,20 +162,22 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     """Mentions for a launch noun with a missile in its phrase ("a ballistic missile launch")."""
     if not_a_launch_kind(ctx, noun):
         return  # "the January 6 nuclear test": a test, but nothing flew
-    region = list(np_region(noun))
-    launched = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+    moved = displaced_of(sent, noun)
+    of_preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"] + moved
+    region = list(np_region(noun)) + [t for p in moved for t in np_region(p)]
+    launched = [t for c in of_preps for o in c.children
                 for t in [o, *(m for m in o.children if m.dep_ in {"compound", "amod", "nmod", "nummod"})]]
     if launched and not has_missile(ctx, launched):
         return  # "the launch of an inquiry into missile exports": something else was launched
     if not has_missile(ctx, region):
         region += instrument_region(noun)
-    actor = noun_actor(ctx, noun) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
+    actor = noun_actor(ctx, noun, tuple(moved)) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
     series = is_series(noun) and not days_in_phrase(ctx, sent, noun) and not one_day(ctx, sent, noun)
     latest = latest_date(ctx, sent, noun) if series else []  # "..., most recently on 5 August": that one
     if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series and not latest \
             or is_irrealis(noun):
         return
-    heads = [t for t in region if t.dep_ == "pobj" and t.head.head == noun and t.head.lower_ == "of"]
+    heads = [t for t in region if t.dep_ == "pobj" and t.head in of_preps]
     yield from build(ctx, sent, noun, "launch.noun", actor, region, heads, latest or None)
 
 

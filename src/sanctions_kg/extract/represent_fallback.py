@@ -65,13 +65,19 @@ def foreign_office(ctx: DocContext, role: Role) -> bool:
     is the publisher's when the publisher's name contains it or spells its acronym ("MOFA")."""
     offices = [seg for prep, seg in complement_segments(ctx.doc, role)
                if prep in {"of", "at"} and any(t.lower_ in rules()["office_heads"] for t in seg)]
-    if not offices:
+    if not offices or area_unit(offices[-1]):
         return False
     publisher = ctx.document.meta.publisher or ""
     words = [w for w in normalise_name(publisher).split() if w]
     office = normalise_name(offices[-1].text)
     initials = "".join(w[0] for w in words)
     return not (office and office in normalise_name(publisher) or office.isalpha() and office in initials)
+
+
+def area_unit(office: Span) -> bool:
+    """"Asian and Oceanian Affairs Bureau": a unit of a ministry named for the area it deals with."""
+    words = [t.lower_ for t in office]
+    return bool(words) and words[-1] in rules()["unit_heads"] and not rules()["area_words"].isdisjoint(words)
 
 
 def other_owner(ctx: DocContext, role: Role, strict: bool) -> bool:

@@ -13,6 +13,7 @@ Role words are ``roles`` in ``rules/represents.yml``; the rest of the cue words 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -152,7 +153,7 @@ def country_in_pp(ctx: DocContext, role: Role) -> str | None:
     whose gazetteer authority is a state ("of the Treasury", "of the Office of Foreign Assets Control")."""
     doc = ctx.doc
     for ent in ents_of(doc):
-        if not role.end <= ent.start < role.pp_end:
+        if not role.end <= ent.start < role.pp_end or names_an_area(ent):
             continue
         code = ctx.org_code(ent)
         authority = ctx.lexicon.org_by_code.get(code, {}).get("authority") if code else None
@@ -168,7 +169,23 @@ def complement_country(ctx: DocContext, role: Role) -> str | None:
     Foreign Office of Germany", "Minister of Foreign Affairs of Peru"); a "for"/"to" part names the state
     dealt with ("Special Envoy for Syria", "Ambassador to Japan"), never the one represented."""
     codes = [ctx.country(e) for prep, seg in complement_segments(ctx.doc, role) if prep in {"of", "at"}
-             for e in ents_of(seg) if e.label_ in ACTOR_LABELS | {"GPE"}]
+             for e in ents_of(seg) if e.label_ in ACTOR_LABELS | {"GPE"} and not names_an_area(e)]
+    return next((c for c in reversed(codes) if c), None)
+
+
+def names_an_area(ent: Span) -> bool:
+    """"Department of US Affairs": the country names what the office deals with, not whose it is."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in rules()["area_words"]
+
+
+def office_tail_country(ctx: DocContext, comma: int) -> str | None:
+    """", Ministry of Foreign Affairs of North Korea" after a role phrase: the state of the office that
+    the apposition goes on to name."""
+    doc = ctx.doc
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ not in rules()["office_heads"]:
+        return None
+    end = phrase_end(doc, comma + 2, doc[comma].sent.end)
+    codes = [ctx.country(e) for e in ents_of(doc[comma + 1:end]) if e.label_ in ACTOR_LABELS]
     return next((c for c in reversed(codes) if c), None)
 
 
@@ -219,7 +236,10 @@ def apposition_after(ctx: DocContext, ent: Span) -> Found | None:
     while stop < ent.sent.end and doc[stop].text not in STOPS | {"."} and doc[stop].tag_ not in {"WP", "WDT"} \
             and (doc[stop].pos_ not in {"VERB", "AUX"} or doc[stop].is_title):
         stop += 1
-    return role_phrase_link(ctx, ent, start, stop, "represents.apposition")
+    found = role_phrase_link(ctx, ent, start, stop, "represents.apposition")
+    if found is not None and found.country is None and (tail := office_tail_country(ctx, stop)):
+        return replace(found, country=tail)
+    return found
 
 
 def apposition_before(ctx: DocContext, ent: Span) -> Found | None:

@@ -75,6 +75,19 @@ def role_words() -> frozenset[str]:
     return frozenset(w for words, _ in role_forms() for w in words if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _role_form_set() -> frozenset[tuple[str, ...]]:
+    return frozenset(words for words, _ in role_forms())
+
+
+def is_role_phrase(words: tuple[str, ...]) -> bool:
+    """The lower-case words are a role, alone or with its "of/for/to" phrase ("foreign minister", "defence
+    minister of Ruritania"): a title, not a name."""
+    forms = _role_form_set()
+    return any(words[:n] in forms and (n == len(words) or words[n] in {"of", "for", "to"})
+               for n in range(1, len(words) + 1))
+
+
 def role_word(tok: Token) -> bool:
     return tok.lower_ in role_words()
 

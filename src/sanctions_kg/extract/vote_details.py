@@ -37,7 +37,7 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
     for m in ev.mentions:
         if (found := _adjacent_day(ctx, m)) is not None:
             return found
-    targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions} | _stopping_verbs(ctx, ev)
+    targets = {t.i for t in ev.cues} | {m.i for m in ev.mentions} | _stopping_verbs(ctx, ev) | _means_verbs(ctx, ev)
     sents = list({s.start: s for s in [*ev.sentences, *(m.sent for m in ev.mentions)]}.values())
     occasions = ctx.lexicon.cue("occasion_nouns")
     for sent in sents:
@@ -131,10 +131,16 @@ def _recent(ctx: DocContext, day: date) -> bool:
 
 def _adjacent_day(ctx: DocContext, m: Mention) -> date | None:
     """"Resolution 1874 (2009) on June 12, 2009", "resolution 2094 of 7 March": the day written right
-    after the resolution's number, whatever the parser attached it to."""
+    after the resolution's number, whatever the parser attached it to; also the day of the press release
+    cited after it ("resolution 1771 (2007) (see Press Release SC/9097 of 10 August 2007)")."""
     doc, i = m.token.doc, m.token.i + 1
     while i < m.sent.end and (doc[i].is_punct or doc[i].like_num) and i - m.token.i <= 5:
         i += 1
+    for phrase in ctx.lexicon.cue("release_citations"):
+        words = phrase.split()
+        if [t.lower_ for t in doc[i:min(i + len(words), m.sent.end)]] == words:
+            i += len(words) + 1  # the release's symbol ("SC/9097")
+            break
     if i + 1 >= m.sent.end or doc[i].lower_ not in {"on", "of"}:
         return None
     ent = next((e for e in ctx.date_spans(m.sent) if e.start == i + 1), None)
@@ -151,6 +157,15 @@ def _stopping_verbs(ctx: DocContext, ev: Event) -> set[int]:
     using = {t.head.i for t in ev.cues
              if lemma(t) in veto and t.dep_ in {"dobj", "nsubjpass"} and lemma(t.head) in use}
     return stopping | using
+
+
+def _means_verbs(ctx: DocContext, ev: Event) -> set[int]:
+    """"decided to expand the mandate on 10 April 2019 through resolution 2464": the Council act whose
+    means the resolution is carries the resolution's day."""
+    lex = ctx.lexicon
+    return {m.token.head.head.i for m in ev.mentions
+            if m.token.dep_ == "pobj" and m.token.head.lower_ in lex.cue("means_preps")
+            and lemma(m.token.head.head) in lex.cue("council_decision_verbs")}
 
 
 def _candidates(ctx: DocContext, sent: Span) -> list[Span]:
