@@ -129,3 +129,45 @@ def test_names_after_other_information_are_linked_bodies(make_ctx):
                    "Brigade A.k.a.: na Address: Somalia Listed on: 3 June 2030 Other information: Affiliate of "
                    "Al-Shabaab (SOe.001), and the Front for Ruritanian Liberation (SOe.002).", "2031-03-01")
     assert not _designees(ctx) & {"Affiliate of Al-Shabaab", "Front for Ruritanian Liberation"}
+
+
+# --- positions (fresh22: UN News and press releases on votes that were not unanimous) --------------------
+
+def _positions(ctx) -> set[tuple[str, str]]:
+    return {p for v in extract_votes(ctx) for p in v.positions}
+
+
+def test_voters_listed_after_be(make_ctx):
+    # "Those in favour were Belgium, France, …"; "There were three abstentions: Indonesia, Qatar and …"
+    ctx = make_ctx("The draft received ten votes in favour. The members in favour were Albania, Brazil and Gabon. "
+                   "There were two abstentions: India and Mexico.", "2031-04-02")
+    assert _positions(ctx) == {("ALB", "in_favour"), ("BRA", "in_favour"), ("GAB", "in_favour"),
+                               ("IND", "abstention"), ("MEX", "abstention")}
+
+
+def test_quoted_no_votes_from_permanent_members_are_vetoes(make_ctx):
+    ctx = make_ctx("With ‘no’ votes from permanent members France and the United States, the Security Council "
+                   "today failed to adopt a draft resolution on Ruritania.", "2031-04-02")
+    [vote] = extract_votes(ctx)
+    assert set(vote.positions) == {("FRA", "against"), ("USA", "against")}
+    assert set(vote.vetoed_by) == {"FRA", "USA"}
+    zero = make_ctx("The resolution was adopted with 13 votes in favour, no votes against and two abstentions.",
+                    "2031-04-02")
+    assert [(v.against, v.positions) for v in extract_votes(zero)] == [(0, ())]
+
+
+# --- represents (fresh23: statements of New Zealand, the UK, the EU, Germany and France) -------------------
+
+def test_a_publisher_named_after_a_country_of_several_words(make_ctx):
+    # "New Zealand Government (beehive.govt.nz), Minister of Foreign Affairs"
+    ctx = make_ctx("The minister spoke today.", "2031-04-02", publisher="South Africa Government (gov.za), Minister "
+                   "of International Relations")
+    assert ctx.source.country == "ZAF"
+
+
+def test_a_bullet_in_a_text_that_lists_nobody_is_page_furniture(make_ctx):
+    # "• Murray McCully" heads a Beehive release: the minister's name, not a listed person's
+    text = ("South Africa condemns missile launch\n\n  • David Parker\nInternational Relations\n\n"
+            "Foreign Minister David Parker says that South Africa condemns yesterday’s missile launch.")
+    ctx = make_ctx(text, "2031-04-02", publisher="Government of South Africa")
+    assert _links(ctx) == {("David Parker", "ZAF")}

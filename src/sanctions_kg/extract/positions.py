@@ -132,6 +132,38 @@ def _named_after_be(ctx: DocContext, verb: Token) -> list[Token]:
     return [t for c in copula.children if c.dep_ == "attr" for t in c.subtree]
 
 
+def copula_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
+    """"Those in favour were A, B and C", "The members against were D": the voters' word, with the
+    direction on it, is the subject of "be", and the complement names the voters."""
+    if tok.dep_ != "nsubj" or lemma(tok.head) != "be" or not (
+            tok.lower_ == "those" or lemma(tok) in ctx.lexicon.cue("voter_nouns")):
+        return []
+    pos = vote_direction(tok)
+    if pos is None:
+        return []
+    named = [t for c in tok.head.children if c.dep_ == "attr" for t in c.subtree]
+    return [(c, pos) for c in countries_in(ctx, named)]
+
+
+def verbless_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
+    """Positions stated without a vote verb: a quoted answer on a vote noun, or voters listed after "be"."""
+    answered = answer_positions(ctx, tok) if lemma(tok) in ctx.lexicon.cue("vote") else []
+    return answered or copula_positions(ctx, tok)
+
+
+def answer_positions(ctx: DocContext, noun: Token) -> list[tuple[str, Position]]:
+    """"With 'no' votes from permanent members Russia and China": a quoted answer on a vote noun is the
+    position of the states its "from/by/of" phrase names ("no votes against" counts none: no quotes)."""
+    answers = ctx.lexicon.cues["vote_answers"]
+    doc = noun.doc
+    said = [c for c in noun.children if c.lower_ in answers and c.i > 0 and doc[c.i - 1].is_quote]
+    if noun.pos_ != "NOUN" or not said:
+        return []
+    named = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.cue("voter_preps")
+             for t in c.subtree]
+    return [(c, answers[said[0].lower_]) for c in countries_in(ctx, named)]
+
+
 def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
     """"the remaining 13 members — A, B, … — voted in favour", "four delegations abstained": a count of
     voters as the subject of a vote verb, however long the list between them."""

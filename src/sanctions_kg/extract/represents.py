@@ -42,8 +42,8 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
     """Person-country links of one document; repeated links share one fact with several evidences."""
     facts: dict[tuple[str, str], RepresentsFact] = {}
     sentences = [s for s in ctx.sentences() if span_text(s).strip()]
-    listed = designee_names(ctx, sentences)
     lists_people = any(t.pos_ == "VERB" for t in cue_tokens(ctx.doc[:], rules()["listing_verbs"]))
+    listed = designee_names(ctx, sentences, lists_people)
     for i, sent in enumerate(sentences):
         if is_caption(sent) or lists_people and is_list_item(sent):
             continue  # the items of a list in a text that designates are its designees
@@ -107,13 +107,14 @@ def is_list_item(sent: Span) -> bool:
     return span_text(sent).lstrip()[:1] in rules()["list_markers"]
 
 
-def designee_names(ctx: DocContext, sentences: list[Span]) -> set[str]:
-    """Names (normalised) that appear in a list item or in a sentence whose verb designates or sanctions:
-    such a person may be listed with a foreign title, so the document's own country is never lent to them."""
+def designee_names(ctx: DocContext, sentences: list[Span], lists_people: bool) -> set[str]:
+    """Names (normalised) that appear in a sentence whose verb designates or sanctions, or in a list item of
+    a text that does: such a person may be listed with a foreign title, so the document's own country is
+    never lent to them. (A bullet in a text that lists nobody is page furniture: "• Murray McCully".)"""
     out = set()
     verbs = rules()["listing_verbs"]
     for sent in sentences:
-        if is_list_item(sent) or any(t.pos_ == "VERB" for t in cue_tokens(sent, verbs)):
+        if lists_people and is_list_item(sent) or any(t.pos_ == "VERB" for t in cue_tokens(sent, verbs)):
             out |= {normalise_name(plain_name(e)) for e in ents_of(sent) if e.label_ == "PERSON"}
     return out
 
