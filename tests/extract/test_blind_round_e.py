@@ -171,3 +171,19 @@ def test_a_bullet_in_a_text_that_lists_nobody_is_page_furniture(make_ctx):
             "Foreign Minister David Parker says that South Africa condemns yesterday’s missile launch.")
     ctx = make_ctx(text, "2031-04-02", publisher="Government of South Africa")
     assert _links(ctx) == {("David Parker", "ZAF")}
+
+
+def test_a_name_that_is_a_role_in_a_copula(make_ctx):
+    # "David S. Cohen is Acting Under Secretary of the Treasury for Terrorism and Financial Intelligence."
+    ctx = make_ctx("Sanctions are a tool, not an end.\n\nTomas Berg is the Foreign Minister of Sweden.", "2031-04-02")
+    assert _links(ctx) == {("Tomas Berg", "SWE")}
+    other = make_ctx("Tomas Berg is the chair of the committee and said the vote was close.", "2031-04-02")
+    assert _links(other) == set()
+
+
+def test_a_past_attempt_to_launch_is_a_launch(make_ctx):
+    # "This morning, North Korea once again attempted to launch a ballistic missile …" (it failed)
+    ctx = make_ctx("Iran tried to fire two cruise missiles on 4 May 2031, but both failed.", "2031-05-05")
+    assert _launches(ctx) == [("IRN", date(2031, 5, 4), ("cruise",), 2)]
+    plan = make_ctx("Iran will attempt to launch a cruise missile next week.", "2031-05-05")
+    assert _launches(plan) == []

@@ -61,7 +61,7 @@ def is_irrealis(cue: Token) -> bool:
     day that is the means of the clause ("threatens peace with the launch today of a missile") was
     carried out, whatever the clause says of it."""
     words = rules()["irrealis"] | rules()["prohibiting"]
-    if infinitive(cue):
+    if infinitive(cue) and not attempted(cue):
         return True
     for tok in clause_chain(cue):
         if tok.dep_ == "prep" and tok.lower_ in rules()["means_preps"] and _own_day(cue):
@@ -87,6 +87,13 @@ def infinitive(verb: Token) -> bool:
     """"to launch" (planned, expected) but not "to have launched" (reported as done)."""
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.tag_ == "TO" for a in aux) and not any(a.lemma_ == "have" for a in aux)
+
+
+def attempted(verb: Token) -> bool:
+    """"North Korea attempted to launch a ballistic missile": a past attempt is a launch made (and failed)."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in rules()["attempt_verbs"] and head.tag_ in {"VBD", "VBN"} \
+        and not any(c.dep_ == "aux" and c.lemma_.lower() in rules()["irrealis"] for c in head.children)
 
 
 def clause_chain(tok: Token) -> list[Token]:

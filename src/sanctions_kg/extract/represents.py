@@ -60,7 +60,7 @@ def extract_represents(ctx: DocContext) -> list[RepresentsFact]:
 
 
 EXPLICIT = ("title_before", "apposition_after", "apposition_before", "led_by", "of_country", "bracket_country",
-            "on_behalf")
+            "on_behalf", "copula_role")
 
 
 def sentence_links(ctx: DocContext, sent: Span, nxt: Span | None, listed: set[str]) -> Iterator[tuple[Found, Span]]:
@@ -278,6 +278,18 @@ def role_phrase_link(ctx: DocContext, ent: Span, start: int, stop: int, rule: st
     return Found(person_name(ent), country, role_text(doc, role, drop_pp=own_country_pp(ctx, role)), rule, role)
 
 
+def copula_role(ctx: DocContext, ent: Span) -> Found | None:
+    """"David S. Cohen is Acting Under Secretary of the Treasury for …" (the note under a blog post): the
+    name is the subject of "be", and the complement is a role phrase and nothing else."""
+    doc = ctx.doc
+    if ent.root.dep_ != "nsubj" or ent.end >= ent.sent.end or lemma(doc[ent.end]) != "be":
+        return None  # the word after the name, however parsed ("is Acting" read as a progressive)
+    stop = ent.sent.end
+    while stop > ent.end + 1 and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    return role_phrase_link(ctx, ent, ent.end + 1, stop, "represents.copula")
+
+
 def led_by(ctx: DocContext, ent: Span) -> Found | None:
     """"Moscow's mission, headed by Ambassador Vassily Nebenzia": the mission's country."""
     root = ent.root
@@ -382,4 +394,4 @@ def _state_prefix_end(ctx: DocContext, line: Span) -> int:
 
 SHAPES = {"title_before": title_before, "apposition_after": apposition_after,
           "apposition_before": apposition_before, "led_by": led_by, "of_country": of_country,
-          "bracket_country": bracket_country, "on_behalf": on_behalf}
+          "bracket_country": bracket_country, "on_behalf": on_behalf, "copula_role": copula_role}
