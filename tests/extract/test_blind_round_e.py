@@ -187,3 +187,19 @@ def test_a_past_attempt_to_launch_is_a_launch(make_ctx):
     assert _launches(ctx) == [("IRN", date(2031, 5, 4), ("cruise",), 2)]
     plan = make_ctx("Iran will attempt to launch a cruise missile next week.", "2031-05-05")
     assert _launches(plan) == []
+
+
+# --- fresh24 (UN press releases and statements of the Secretary-General's spokesman) -----------------------
+
+def test_acting_unanimously_is_a_unanimous_vote(make_ctx):
+    ctx = make_ctx("The Security Council, acting unanimously under Chapter VII of the Charter, today adopted "
+                   "resolution 2899 (2031), renewing the measures on Ruritania.", "2031-04-02")
+    [vote] = extract_votes(ctx)
+    assert (vote.number, vote.against, vote.abstentions, vote.date) == (2899, 0, 0, date(2031, 4, 2))
+
+
+def test_who_launched_in_a_chain_of_of_phrases(make_ctx):
+    # "the launch of a ballistic missile of possible intermediate range by the DPRK on 30 January"
+    ctx = make_ctx("The Secretary-General condemns the launch of a cruise missile of a new type by Iran on 3 May.",
+                   "2031-05-05")
+    assert _launches(ctx) == [("IRN", date(2031, 5, 3), ("cruise",), 1)]

@@ -65,8 +65,7 @@ def noun_actor(ctx: DocContext, noun: Token, displaced: tuple[Token, ...] = ()) 
             for obj in child.children:
                 return np_actor(ctx, obj)
         if child.dep_ == "prep" and child.lower_ == "of":  # "the launch of a missile by North Korea"
-            by = [p for o in child.children for c in o.children if c.dep_ == "prep" and c.lower_ == "by"
-                  for p in c.children if p.dep_ == "pobj"]
+            by = [p for c in _phrase_preps(child) if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
             if by and (found := np_actor(ctx, by[0])):
                 return found
     if (agent := agent_on_verb(noun)) is not None and (found := np_actor(ctx, agent)):
@@ -77,6 +76,18 @@ def noun_actor(ctx: DocContext, noun: Token, displaced: tuple[Token, ...] = ()) 
     if lemma(owner) in rules()["conduct_verbs"] and not in_subject(noun, owner):
         return verb_actor(ctx, owner)
     return None
+
+
+def _phrase_preps(of: Token) -> list[Token]:
+    """The prepositions inside an "of" phrase, down its chain of prepositional phrases but not into its
+    clauses: "of a ballistic missile of possible intermediate range by the DPRK" reaches "by"."""
+    found, todo = [], [o for o in of.children if o.dep_ == "pobj"]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "prep":
+                found.append(c)
+                todo += [o for o in c.children if o.dep_ == "pobj"]
+    return found
 
 
 def agent_on_verb(noun: Token) -> Token | None:

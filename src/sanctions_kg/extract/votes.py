@@ -283,12 +283,20 @@ def _council_acts(ctx: DocContext, tok: Token) -> bool:
 
 def _modifies_adoption(ctx: DocContext, tok: Token) -> bool:
     """"unanimously adopted" / "voted unanimously" / "the Council unanimously extended": the adverb
-    hangs on a vote or adopt verb, or on a verb whose subject is the Council."""
+    hangs on a vote or adopt verb, or on a verb whose subject is the Council; or on a participle that
+    hangs on such a verb ("The Council, acting unanimously under Chapter VII, today adopted …")."""
     cues = ctx.lexicon.cue("adopt") | ctx.lexicon.cue("vote")
     head = tok.head
     if lemma(head) in cues or any(lemma(c) in cues for c in tok.children) or lemma(head) == "adoption":
         return True
-    return lemma(head) in ctx.lexicon.cue("council_decision_verbs") and _council_acts(ctx, head)
+    if lemma(head) in ctx.lexicon.cue("council_decision_verbs") and _council_acts(ctx, head):
+        return True
+    if head.tag_ != "VBG":
+        return False
+    verb = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "nsubj" \
+        else None  # "acting" on the verb, or on the Council that is its subject
+    decides = ctx.lexicon.cue("council_decision_verbs")
+    return verb is not None and (lemma(verb) in cues or lemma(verb) in decides and _council_acts(ctx, verb))
 
 
 def _indefinite(tok: Token) -> bool:
