@@ -203,3 +203,20 @@ def test_who_launched_in_a_chain_of_of_phrases(make_ctx):
     ctx = make_ctx("The Secretary-General condemns the launch of a cruise missile of a new type by Iran on 3 May.",
                    "2031-05-05")
     assert _launches(ctx) == [("IRN", date(2031, 5, 3), ("cruise",), 1)]
+
+
+def test_a_name_split_by_the_parse_is_still_the_subject():
+    # "Abdulmalik al-Houthi was designated …" (a 2140 Committee narrative summary) was parsed as "Abdulmalik"
+    # (npadvmod) + "al-Houthi" (nsubjpass): the name is the subject all the same
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from sanctions_kg.extract.designations import _argument_root
+
+    words = ["Karim", "al", "-", "Nasser", "was", "designated", "."]
+    split = Doc(Vocab(), words=words, heads=[5, 5, 5, 5, 5, 5, 5],
+                deps=["npadvmod", "nsubjpass", "punct", "nsubjpass", "auxpass", "ROOT", "punct"])
+    assert _argument_root(Span(split, 0, 4, label="PERSON")).text == "al"
+    whole = Doc(Vocab(), words=words, heads=[3, 3, 3, 5, 5, 5, 5],
+                deps=["compound", "compound", "punct", "nsubjpass", "auxpass", "ROOT", "punct"])
+    assert _argument_root(Span(whole, 0, 4, label="PERSON")).text == "Nasser"

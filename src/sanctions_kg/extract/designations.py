@@ -164,6 +164,13 @@ def _entry_info(sent: Span, name: Span) -> bool:
     return any(label in before for label in rules().cue("entry_info_labels"))
 
 
+def _argument_root(ent: Span) -> Token:
+    """The name's token that the parse makes an argument of the clause: "Abdulmalik al-Houthi was designated"
+    parsed as "Abdulmalik" (npadvmod) + "al-Houthi" (nsubjpass) is a subject, not an adverbial."""
+    outside = [t for t in ent if not ent.start <= t.head.i < ent.end or t.head is t]
+    return next((t for t in outside if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}), ent.root)
+
+
 def _cue_words(ctx: DocContext) -> frozenset[str]:
     """Every lemma that can make a sentence a designation sentence (for a quick first pass)."""
     lex, r = ctx.lexicon, rules()
@@ -218,8 +225,9 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
         return not modifier and not governed_by_stop_prep(ctx, ent)
-    chain = [ent.root, *ent.root.ancestors]
-    if ent.root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
+    root = _argument_root(ent)
+    chain = [root, *root.ancestors]
+    if root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
         return False
     for tok in chain[1:]:
         if tok.dep_ == "prep" and lemma(tok) in lex_cue(ctx.lexicon, "designee_stop_preps"):
