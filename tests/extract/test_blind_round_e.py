@@ -220,3 +220,12 @@ def test_a_name_split_by_the_parse_is_still_the_subject():
     whole = Doc(Vocab(), words=words, heads=[3, 3, 3, 5, 5, 5, 5],
                 deps=["compound", "compound", "punct", "nsubjpass", "auxpass", "ROOT", "punct"])
     assert _argument_root(Span(whole, 0, 4, label="PERSON")).text == "Nasser"
+
+
+def test_the_votes_in_favour_as_the_agent_of_support(make_ctx):
+    # "Abstaining on the vote on the resolution, which was supported by the Council's other 14 members, China's
+    # representative voiced concerns" (UN News): 14 in favour, and with one abstention named, 14-0-1
+    ctx = make_ctx("The Security Council today renewed the measures on Ruritania, with Brazil abstaining. The "
+                   "resolution, which was backed by the Council's other 14 members, runs for a year.", "2031-04-02")
+    [vote] = extract_votes(ctx)
+    assert (vote.in_favour, vote.against, vote.abstentions) == (14, 0, 1)

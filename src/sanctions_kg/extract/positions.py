@@ -182,6 +182,20 @@ def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
     return None
 
 
+def agent_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
+    """"which was supported by the Council's other 14 members": a count of voters as the agent of a
+    passive verb of support is the votes in favour."""
+    if tok.pos_ != "VERB" or lemma(tok) not in ctx.lexicon.cue("support_verbs"):
+        return None
+    for obj in (o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+        if lemma(obj) in ctx.lexicon.cue("voter_nouns"):
+            for num in (c for c in obj.children if c.dep_ == "nummod"):
+                count = plausible_count(num)
+                if count is not None:
+                    return "in_favour", count
+    return None
+
+
 def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, Position]]:
     """Countries listed in parentheses, after a dash, "including" or "from" right after a tally phrase:
     "9 in favour (Ecuador, France, …)", "2 abstentions — China, Kazakhstan", "four votes, from A, B"."""

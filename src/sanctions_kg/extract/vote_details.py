@@ -116,7 +116,7 @@ def token_cues(lex) -> frozenset[str]:
     """Every lemma a token cue of :meth:`votes._Reader._cues` starts from (a sentence without one is not walked)."""
     return (lex.cue("veto") | lex.cue("fail") | lex.cue("adopt") | lex.cue("council_decision_verbs")
             | lex.cue("abstain") | lex.cue("vote") | lex.cue("adopted_nouns") | {"failure", "adoption", "those"}
-            | lex.cue("voter_nouns"))
+            | lex.cue("voter_nouns") | lex.cue("support_verbs"))
 
 
 def todays_resolution(lex, tok: Token, lem: str) -> bool:

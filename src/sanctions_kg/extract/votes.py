@@ -22,7 +22,15 @@ from ..records import Position, VoteFact
 from . import vote_details
 from .context import DocContext, cue_tokens, lemma
 from .designation_attrs import disambiguate
-from .positions import core, countries_in, listed_positions, subject_count, verb_positions, verbless_positions
+from .positions import (
+    agent_count,
+    core,
+    countries_in,
+    listed_positions,
+    subject_count,
+    verb_positions,
+    verbless_positions,
+)
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
 from .vote_details import acts_today, concerns_of, event_date, read_sponsors, todays_resolution, token_cues
@@ -170,6 +178,8 @@ class _Reader:
                     found.append((tok, _tally_action({counted[0]: counted[1]}), None, STRONG))
             elif pairs := verbless_positions(ctx, tok):
                 found.append((tok, _positions_action(pairs, sent), None, STRONG))
+            elif (counted := agent_count(ctx, tok)) is not None:
+                found.append((tok, _tally_action({counted[0]: counted[1]}), None, STRONG))
         for span, counts in tally_cues(ctx, sent):
             found.append((span.root, _tally_action(counts), None, STRONG))
         for span, iso3, pos in listed_positions(ctx, sent):
