@@ -64,18 +64,13 @@ def is_irrealis(cue: Token) -> bool:
     if infinitive(cue) and not attempted(cue):
         return True
     for tok in clause_chain(cue):
-        if tok.dep_ == "prep" and tok.lower_ in rules()["means_preps"] and _own_day(cue):
+        if tok.dep_ == "prep" and tok.lower_ in rules()["means_preps"] and day_after(cue) is not None:
             return False
         if _word(tok) in words:
             return True
         if any(c.dep_ in {"aux", "neg", "amod"} and _word(c) in words | {"not", "never"} for c in tok.children):
             return True
     return False
-
-
-def _own_day(noun: Token) -> bool:
-    """A day written right after the noun: "the launch today of …", "the launch on 7 February"."""
-    return day_after(noun) is not None
 
 
 def _word(tok: Token) -> str:

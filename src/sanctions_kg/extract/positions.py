@@ -127,8 +127,11 @@ def _named_after_be(ctx: DocContext, verb: Token) -> list[Token]:
         copula = verb.head.head
     else:
         return []
-    if lemma(copula) != "be":
-        return []
+    return _complement(copula) if lemma(copula) == "be" else []
+
+
+def _complement(copula: Token) -> list[Token]:
+    """The words of the complement of "be" ("… were A, B and C"): the voters a copula names."""
     return [t for c in copula.children if c.dep_ == "attr" for t in c.subtree]
 
 
@@ -141,8 +144,7 @@ def copula_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
     pos = vote_direction(tok)
     if pos is None:
         return []
-    named = [t for c in tok.head.children if c.dep_ == "attr" for t in c.subtree]
-    return [(c, pos) for c in countries_in(ctx, named)]
+    return [(c, pos) for c in countries_in(ctx, _complement(tok.head))]
 
 
 def verbless_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]]:
@@ -174,12 +176,17 @@ def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
         pos = vote_direction(tok) if lemma(tok) in lex.cue("vote") else None
     if pos is None:
         return None
-    for sub in (c for c in tok.children if c.dep_ == "nsubj" and lemma(c) in lex.cue("voter_nouns")):
-        for num in (c for c in sub.children if c.dep_ == "nummod"):
-            count = plausible_count(num)
-            if count is not None:
-                return pos, count
-    return None
+    counts = (_voter_count(ctx, c) for c in tok.children if c.dep_ == "nsubj")
+    count = next((n for n in counts if n is not None), None)
+    return (pos, count) if count is not None else None
+
+
+def _voter_count(ctx: DocContext, noun: Token) -> int | None:
+    """The count on a voters' noun ("the remaining 13 members", "the other 14 members"), if plausible."""
+    if lemma(noun) not in ctx.lexicon.cue("voter_nouns"):
+        return None
+    counts = (plausible_count(c) for c in noun.children if c.dep_ == "nummod")
+    return next((n for n in counts if n is not None), None)
 
 
 def agent_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
@@ -187,13 +194,9 @@ def agent_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:
     passive verb of support is the votes in favour."""
     if tok.pos_ != "VERB" or lemma(tok) not in ctx.lexicon.cue("support_verbs"):
         return None
-    for obj in (o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
-        if lemma(obj) in ctx.lexicon.cue("voter_nouns"):
-            for num in (c for c in obj.children if c.dep_ == "nummod"):
-                count = plausible_count(num)
-                if count is not None:
-                    return "in_favour", count
-    return None
+    counts = (_voter_count(ctx, o) for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+    count = next((n for n in counts if n is not None), None)
+    return ("in_favour", count) if count is not None else None
 
 
 def listed_positions(ctx: DocContext, sent: Span) -> Iterator[tuple[Span, str, Position]]:

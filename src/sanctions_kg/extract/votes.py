@@ -296,17 +296,19 @@ def _modifies_adoption(ctx: DocContext, tok: Token) -> bool:
     hangs on a vote or adopt verb, or on a verb whose subject is the Council; or on a participle that
     hangs on such a verb ("The Council, acting unanimously under Chapter VII, today adopted …")."""
     cues = ctx.lexicon.cue("adopt") | ctx.lexicon.cue("vote")
+    decides = ctx.lexicon.cue("council_decision_verbs")
+
+    def adopting(verb: Token) -> bool:
+        return lemma(verb) in cues or lemma(verb) in decides and _council_acts(ctx, verb)
+
     head = tok.head
-    if lemma(head) in cues or any(lemma(c) in cues for c in tok.children) or lemma(head) == "adoption":
-        return True
-    if lemma(head) in ctx.lexicon.cue("council_decision_verbs") and _council_acts(ctx, head):
+    if adopting(head) or any(lemma(c) in cues for c in tok.children) or lemma(head) == "adoption":
         return True
     if head.tag_ != "VBG":
         return False
     verb = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "nsubj" \
         else None  # "acting" on the verb, or on the Council that is its subject
-    decides = ctx.lexicon.cue("council_decision_verbs")
-    return verb is not None and (lemma(verb) in cues or lemma(verb) in decides and _council_acts(ctx, verb))
+    return verb is not None and adopting(verb)
 
 
 def _indefinite(tok: Token) -> bool:
