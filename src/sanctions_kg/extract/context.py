@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Document, Evidence
-from .dates import hour_of_day, resolve_date, to_timezone
+from .dates import MONTHS, hour_of_day, resolve_date, to_timezone
 from .lexicon import Lexicon, load_lexicon, normalise_name
 from .source import Source, document_source
 
@@ -144,7 +144,7 @@ class DocContext:
 
     def date_spans(self, span: Span) -> list[Span]:
         """DATE/TIME entities, plus lone day words ("Today", "Friday") the NER left untagged."""
-        ents = [e for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
+        ents = [_with_day(e) for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
         covered = {i for e in ents for i in range(e.start, e.end)}
         extra = [span.doc[t.i:t.i + 1] for t in tokens_of(span)
                  if t.i not in covered and t.lower_ in DAY_WORDS]
@@ -265,6 +265,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def _with_day(ent: Span) -> Span:
+    """"the 4 May 2031 launch": the NER may tag "May 2031" and leave the day before it a bare number."""
+    doc, i = ent.doc, ent.start
+    if i == 0 or ent.label_ != "DATE" or ent[0].lower_.rstrip(".") not in MONTHS:
+        return ent
+    day = doc[i - 1]
+    if day.ent_type_ or not day.is_digit or not 1 <= int(day.text) <= 31 or not day.whitespace_:
+        return ent
+    return Span(doc, i - 1, ent.end, label="DATE")
 
 
 def is_dateline(ent: Span, sent: Span) -> bool:

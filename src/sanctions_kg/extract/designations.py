@@ -191,7 +191,8 @@ def _listed_before(ent: Span) -> bool:
 def _introduces_list(ctx: DocContext, sent: Span) -> bool:
     """A sentence ending in ':' or counting a group ("on three more entities") heads the lines below it."""
     if span_text(sent).rstrip().endswith(":"):
-        return True
+        return not any(t.lower_ in rules().cue("list_intro_words") and lemma(t.head) in rules().cue(
+            "not_designee_list_nouns") for t in tokens_of(sent))
     groups = rules().cue("group_nouns")
     return any(any(c.like_num or c.lower_ in rules().cue("list_intro_words") for c in t.children)
                for t in cue_tokens(sent, groups))

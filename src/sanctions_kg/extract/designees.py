@@ -29,6 +29,8 @@ NAME_LABELS = {"PERSON", "ORG"}
 BULLETS = {"-", "•", "*", "–", "‒", "·", "▪"}
 QUOTES = "“”\"'‘’"
 PLACES = {"GPE", "LOC", "COUNTRY", "CAPITAL", "FAC"}
+#: the small words a name written with capitals keeps in lower case
+NAME_SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "al"})
 
 
 def rules() -> DesignationRules:
@@ -132,7 +134,20 @@ def is_speaker(ctx: DocContext, ent: Span) -> bool:
 def never_designee(ctx: DocContext, ent: Span) -> bool:
     """The tests every candidate name must pass, whatever pattern found it."""
     return (not is_name_like(ent) or is_program(ent) or is_authority_name(ctx, ent) or is_speaker(ctx, ent)
-            or ctx.country(ent) is not None or _is_title(ctx, ent))
+            or ctx.country(ent) is not None or _is_title(ctx, ent) or _headline_words(ent))
+
+
+def _headline_words(ent: Span) -> bool:
+    """Words of a headline in capitals ("COUNCIL TO IMPOSE MEASURES AGAINST UNITA, EFFECTIVE 25 JUNE"):
+    there the NER's only clue, the capital letter, is on every word, so a run of several words it tags
+    ("MEASURES AGAINST", "EFFECTIVE 25 JUNE") is a name only if the document also writes it as a name,
+    capitalised but not in capitals; a single word ("UNITA") is the acronym a headline names its subject by."""
+    words = [t for t in ent.sent if t.is_alpha and len(t) > 1]
+    if len(ent) < 2 or len(words) < 5 or sum(t.is_upper for t in words) < 0.9 * len(words):
+        return False
+    text, pattern = ent.doc.text, re.compile(re.escape(ent.text), re.IGNORECASE)
+    return not any(looks_like_name_text(text[m.start():m.end()]) and not text[m.start():m.end()].isupper()
+                   for m in pattern.finditer(text))
 
 
 def _is_title(ctx: DocContext, ent: Span) -> bool:
@@ -262,11 +277,16 @@ def _introduces(colon) -> bool:
         lemma(t) in rules().cue("group_nouns") for t in before)
 
 
+def looks_like_name_text(text: str) -> bool:
+    """Every word capitalised, or a small word of a name ("Union for the Total Independence of Angola")."""
+    return all(w[:1].isupper() or w.lower() in NAME_SMALL_WORDS for w in text.split())
+
+
 def looks_like_name(span: Span) -> bool:
     words = [t for t in tokens_of(span) if t.is_alpha]
     if not words or len(span.text) < 2 or len(span) > 8:
         return False
-    return all(t.text[:1].isupper() or t.lower_ in {"of", "and", "the", "for", "de", "al"} for t in words)
+    return all(t.text[:1].isupper() or t.lower_ in NAME_SMALL_WORDS for t in words)
 
 
 def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:

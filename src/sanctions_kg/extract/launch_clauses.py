@@ -175,8 +175,11 @@ def premodifies(days: Span, cue: Token) -> bool:
     missile launches") are the noun's, wherever the parser hung the list (often as the head of the noun)."""
     if days.end > cue.i or not _nominal(cue):
         return False
-    return all(cue in t.ancestors or t.ent_type_ in {"DATE", "TIME"} or _joins(t) or _bare_day(t)
-               for t in days.doc[days.end:cue.i])
+    # "the 29 November ICBM (intercontinental ballistic missile) launch": the parser may make the launch
+    # an apposition of its own modifier, so the words before it hang on that modifier instead
+    owners = {cue, cue.head} if cue.dep_ == "appos" and cue.head.i < cue.i else {cue}
+    return all(t in owners or not owners.isdisjoint(t.ancestors) or t.ent_type_ in {"DATE", "TIME"} or _joins(t)
+               or _bare_day(t) for t in days.doc[days.end:cue.i])
 
 
 def possessor_before(days: list[Span], cue: Token) -> Token | None:

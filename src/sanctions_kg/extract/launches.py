@@ -164,7 +164,7 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
         return  # "the January 6 nuclear test": a test, but nothing flew
     moved = displaced_of(sent, noun)
     of_preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"] + moved
-    region = list(np_region(noun)) + [t for p in moved for t in np_region(p)]
+    region = list(np_region(noun)) + [t for p in moved for t in np_region(p)] + _apposed_missile(ctx, noun)
     launched = [t for c in of_preps for o in c.children
                 for t in [o, *(m for m in o.children if m.dep_ in {"compound", "amod", "nmod", "nummod"})]]
     if launched and not has_missile(ctx, launched):
@@ -179,6 +179,15 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head in of_preps]
     yield from build(ctx, sent, noun, "launch.noun", actor, region, heads, latest or None)
+
+
+def _apposed_missile(ctx: DocContext, noun: Token) -> list[Token]:
+    """"the intermediate-range ballistic missile (IRBM) launch": the parser may make the launch an
+    apposition of the missile noun before it; that missile's phrase says what was launched."""
+    head = noun.head
+    if noun.dep_ != "appos" or head.i > noun.i or not has_missile(ctx, [head]):
+        return []
+    return list(np_region(head, exclude=noun))
 
 
 def _possessor(ctx: DocContext, sent: Span, noun: Token) -> str | None:

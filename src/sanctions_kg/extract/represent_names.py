@@ -166,8 +166,12 @@ def looks_like_name(ent: Span) -> bool:
 
 
 def person_name(ent: Span) -> str:
-    """The name as written, without a sentence-final period glued to the last word ("Zhang Jun.")."""
-    text = ent.text
+    """The name as written, without a sentence-final period glued to the last word ("Zhang Jun.") and
+    without a courtesy title the NER took into it ("Ms Ana Ruiz")."""
+    words = ent.text.split()
+    while len(words) > 2 and words[0].lower() in rules()["honorifics"]:
+        words = words[1:]
+    text = " ".join(words) if len(words) < len(ent.text.split()) else ent.text
     if text.endswith(".") and not re.search(r"(\b[A-Z]|Jr|Sr)\.$", text):
         text = text[:-1]
     return text

@@ -24,10 +24,10 @@ from .represent_fallback import Found, is_speaker, with_fallback
 from .represent_names import candidate_names, is_designee, person_name, plain_name
 from .roles import (
     ACTOR_LABELS,
-    STOPS,
     Role,
     complement_segments,
     find_role,
+    is_stop,
     negated,
     phrase_end,
     role_ending_at,
@@ -234,8 +234,8 @@ def apposition_after(ctx: DocContext, ent: Span) -> Found | None:
         return None
     start = ent.end + 1
     stop = start
-    while stop < ent.sent.end and doc[stop].text not in STOPS | {"."} and doc[stop].tag_ not in {"WP", "WDT"} \
-            and (doc[stop].pos_ not in {"VERB", "AUX"} or doc[stop].is_title):
+    while stop < ent.sent.end and not is_stop(doc[stop]) and doc[stop].text != "." \
+            and doc[stop].tag_ not in {"WP", "WDT"} and (doc[stop].pos_ not in {"VERB", "AUX"} or doc[stop].is_title):
         stop += 1
     found = role_phrase_link(ctx, ent, start, stop, "represents.apposition")
     if found is not None and found.country is None and (tail := office_tail_country(ctx, stop)):

@@ -21,6 +21,13 @@ STOPS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”"}
 COMPLEMENT_PREPS = {"of", "to", "for", "at"}
 
 
+def is_stop(tok) -> bool:
+    """Punctuation that ends a role phrase: ``STOPS``, or a hyphen with spaces on both sides, the dash of
+    a heading typed without one ("by Mr X, Permanent Representative of France - Security Council - 2 June")."""
+    return tok.text in STOPS or tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and \
+        bool(tok.doc[tok.i - 1].whitespace_)
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """``rules/represents.yml`` with lists as sets."""
@@ -189,7 +196,7 @@ def title_window_start(doc: Doc, end: int) -> int:
         if tok.text == ")" and i - 3 >= sent_start and doc[i - 3].text == "(" and doc[i - 2].is_upper:
             i -= 3  # an acronym in brackets inside a title: "United Kingdom (UK) Special Envoy"
             continue
-        if tok.text in STOPS or "\n" in tok.text or tok.ent_type_ == "PERSON" and not role_word(tok):
+        if is_stop(tok) or "\n" in tok.text or tok.ent_type_ == "PERSON" and not role_word(tok):
             break  # a role word the model took into the name ("Spokesperson Jane Rivers") is still a title
         ok = tok.is_title or tok.is_upper or tok.ent_type_ in ACTOR_LABELS | {"ORG"} or \
             tok.lower_ in rules()["title_joiners"] or role_word(tok)

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 _NOW = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|just now|earlier today)\b", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")  # "resolution 2662 (2022)": the resolution's year, not a day
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: a day written in full, "30 November 2016" or "June 9, 2010" (the NER may keep only "November 2016")
+_FULL_DAY = re.compile(r"\b\d{1,2} [a-z]+ (?:19|20)\d{2}\b|\b[a-z]+ \d{1,2}, (?:19|20)\d{2}\b")
 _PASS_THROUGH = {"ADP", "PUNCT", "CCONJ", "PART"}
+#: how far into the text its heading (title, speaker, occasion and day lines) may reach
+HEADING_CHARS = 400
 
 
 def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
@@ -60,12 +64,25 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
                 return found
     if _just_now(ctx, ev):
         return ctx.published
+    if (day := _heading_day(ctx)) is not None:
+        return day
     about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
                   or not ctx.lexicon.cue("vote").isdisjoint(ctx.lemma_set(s))]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
         if _NOW.search(span_text(sent)):
             return ctx.published
     return None
+
+
+def _heading_day(ctx: DocContext) -> date | None:
+    """The day in the heading of an explanation of vote or a statement "after the vote"
+    (``vote_statement_headings``): such a statement is made at the meeting that voted. A heading
+    without a day gives none (the report's own date is not the text's word)."""
+    head = [s for s in ctx.sentences() if s.start_char < HEADING_CHARS]
+    low = " ".join(span_text(s).lower() for s in head)
+    if not any(words in low for words in ctx.lexicon.cue("vote_statement_headings")):
+        return None
+    return next((d for m in _FULL_DAY.finditer(low) if (d := ctx.resolve(m.group())) is not None), None)
 
 
 def _just_now(ctx: DocContext, ev: Event) -> bool:
