@@ -118,3 +118,45 @@ def test_caps_unchanged_by_the_list_rule(make_ctx):
             "1. Crude Oil (OP4): Sets an annual limit of 3 million barrels on crude oil supplied to Ruritania.\n")
     caps = [(c.commodity, c.after) for c in extract_caps(make_ctx(text, "2031-02-20"))]
     assert caps == [("crude_oil", 3_000_000.0)]
+
+
+# --- designations: listing ended, measures, groups -------------------------------------------------
+
+def _designations(ctx) -> set[tuple[str, str, str]]:
+    return {(d.designee.name, d.measure, d.status) for d in extract_designations(ctx)}
+
+
+def test_names_dropped_from_a_list_are_delisted(make_ctx):
+    # "the names of three persons – A, B and C – were being dropped from the list"
+    text = ("The committee announced on Monday that the names of two persons – Ivan Drago and Piotr Lenz – were "
+            "dropped from the list of individuals banned from travelling abroad.")
+    found = _designations(make_ctx(text, "2031-03-05"))
+    assert found == {("Ivan Drago", "travel_ban", "lifted"), ("Piotr Lenz", "travel_ban", "lifted")}
+    deleted = _designations(make_ctx("The panel deleted Ivan Drago from its asset freeze list.", "2031-03-05"))
+    assert deleted == {("Ivan Drago", "asset_freeze", "lifted")}
+
+
+def test_dropping_something_else_lifts_no_listing(make_ctx):
+    text = "Russia dropped its objection, and the committee added Ivan Drago to the asset freeze list."
+    assert {s for _, _, s in _designations(make_ctx(text, "2031-03-05"))} == {"imposed"}
+
+
+def test_a_ban_on_international_travel_is_a_travel_ban(make_ctx):
+    # "These individuals will be subject to a freeze on assets and a ban on international travel."
+    text = ("The committee listed Ivan Drago, a militia commander. He will be subject to a freeze on assets and a "
+            "ban on international travel.")
+    measures = {m for _, m, _ in _designations(make_ctx(text, "2031-03-05"))}
+    assert {"asset_freeze", "travel_ban"} <= measures
+
+
+def test_a_body_cut_after_of_the_takes_the_entity_after_it(make_ctx):
+    # "- means a person who is designated by the Committee of the Security Council." gave "Committee of the"
+    text = "A listed person means a person who is designated by the Committee of the Security Council."
+    assert _designees(make_ctx(text, "2031-03-05")) == set()
+
+
+def test_the_number_of_a_resolution_counts_no_group(make_ctx):
+    # "designated by the UN pursuant to UN Security Council Resolution (UNSCR) 1718" made "UNSCR" a designee
+    text = ("All four companies have been designated by the UN pursuant to UN Security Council Resolution (UNSCR) "
+            "2270 for their role in the programme.")
+    assert "UNSCR" not in _designees(make_ctx(text, "2031-03-05"))

@@ -2,7 +2,7 @@
 and the lists that name their members later in the text."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import designation_attrs as attrs
 from .context import DocContext, cue_tokens, doc_lemmas, lemma, span_text, tokens_of
@@ -27,7 +27,8 @@ def group_words(sent: Span) -> set[str]:
 def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
     """Unnamed groups a designation verb takes as object ("sanctions against five North Koreans")."""
     groups: dict[str, Group] = {}
-    lifting = lex_cue(ctx.lexicon, "lift_context")  # "removed five men from the list": their listing ends
+    # "removed five men from the list", "dropped the names of two persons from the list": their listing ends
+    lifting = lex_cue(ctx.lexicon, "lift_context") | lex_cue(ctx.lexicon, "off_list_verbs")
     designating = lex_cue(ctx.lexicon, "designating_verbs") | lifting
     for sent in ctx.sentence_list():
         if designating.isdisjoint(ctx.lemma_set(sent)):
@@ -35,12 +36,18 @@ def designated_groups(ctx: DocContext, default: str | None) -> dict[str, Group]:
         verbs = [t for t in cue_tokens(sent, designating) if t.pos_ == "VERB"]
         for verb in verbs:
             for tok in verb.subtree:
-                if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"}:
+                if tok.like_num and tok.head.pos_ in {"NOUN", "PROPN"} and not numbered(ctx, tok.head):
                     head = tok.head
                     key = lemma(head) if not ctx.country_of_token(head) else head.lower_.rstrip("s")
                     groups[key] = (attrs.authority(ctx, sent) or default, attrs.measures(ctx, sent) or ("sanctions",),
                                    "lifted" if lemma(verb) in lifting else "imposed")
     return groups
+
+
+def numbered(ctx: DocContext, noun: Token) -> bool:
+    """"Resolution (UNSCR) 1718": the number names the resolution, it counts nothing."""
+    lex = ctx.lexicon
+    return lemma(noun) in lex_cue(lex, "resolution_nouns") or noun.lower_ in lex_cue(lex, "adopted_nouns")
 
 
 def listed_group_items(ctx: DocContext, sent: Span, groups: set[str]) -> list[Span]:

@@ -287,7 +287,7 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
     lex = ctx.lexicon
     about_resolution = bool(lemmas & lex_cue(lex, "resolution_nouns")) or any(
         t.lower_ == "it" and t.dep_ == "nsubj" for t in tokens_of(sent))
-    if lemmas & lex_cue(lex, "lift_context"):
+    if lemmas & lex_cue(lex, "lift_context") or _off_list(ctx, sent):
         return "lifted", False
     held = {lemma(t) for t in tokens_of(sent) if _holds(ctx, t)}
     if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
@@ -301,6 +301,14 @@ def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bo
     if lemmas & lex_cue(lex, "proposal_context"):
         return "proposed", False
     return "imposed", False
+
+
+def _off_list(ctx: DocContext, sent: Span) -> bool:
+    """"the names … were dropped from the list", "deleted from the list": a verb of ``off_list_verbs`` with
+    "from" and a list noun."""
+    lists = lex_cue(ctx.lexicon, "list_nouns")
+    return any(p.dep_ == "prep" and p.lower_ == "from" and any(lemma(o) in lists for o in p.children)
+               for t in cue_tokens(sent, lex_cue(ctx.lexicon, "off_list_verbs")) for p in t.children)
 
 
 def _holds(ctx: DocContext, tok: Token) -> bool:

@@ -56,8 +56,10 @@ def name_ents(sent: Span) -> list[Span]:
 
 
 def _complete_of(ent: Span, sent: Span) -> Span:
-    """"the Government of" + "North Korea": a name cut after "of" takes the entity that follows."""
-    if ent.label_ != "ORG" or ent[-1].lower_ != "of":
+    """"the Government of" + "North Korea", "the Committee of the" + "Security Council": a name cut after
+    "of" (or "of the") takes the entity that follows."""
+    cut = ent[-1].lower_ == "of" or len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ == "of"
+    if ent.label_ != "ORG" or not cut:
         return ent
     nxt = next((e for e in ents_of(sent) if e.start == ent.end), None)
     return Span(ent.doc, ent.start, nxt.end, label="ORG") if nxt is not None else ent
