@@ -160,3 +160,40 @@ def test_the_number_of_a_resolution_counts_no_group(make_ctx):
     text = ("All four companies have been designated by the UN pursuant to UN Security Council Resolution (UNSCR) "
             "2270 for their role in the programme.")
     assert "UNSCR" not in _designees(make_ctx(text, "2031-03-05"))
+
+
+# --- launches: days, actors ------------------------------------------------------------------------
+
+def _launches(ctx) -> list[tuple[str | None, date | None]]:
+    return sorted(((x.actor, x.date) for x in extract_launches(ctx)), key=lambda x: (str(x[0]), x[1] or date.min))
+
+
+def test_day_numbers_after_a_date_that_ends_with_its_day_are_more_days(make_ctx):
+    # "Following the series of launches of ballistic missiles and others on November 2 and 3"
+    ctx = make_ctx("Iran fired cruise missiles on May 2 and 3, the ministry said.", "2031-05-20")
+    assert _launches(ctx) == [("IRN", date(2031, 5, 2)), ("IRN", date(2031, 5, 3))]
+
+
+def test_the_state_a_sentence_censures_after_an_unattributed_launch_carried_it_out(make_ctx):
+    # "…, the two ministers strongly condemned North Korea's provocations"
+    text = ("After the launches of cruise missiles on June 4 and 6, the two leaders firmly denounced Iran's "
+            "provocations.")
+    assert _launches(make_ctx(text, "2031-06-10")) == [("IRN", date(2031, 6, 4)), ("IRN", date(2031, 6, 6))]
+    other = "After the launches of cruise missiles on June 4 and 6, Iran and Qatar held talks."
+    assert _launches(make_ctx(other, "2031-06-10")) == []  # no state censured: no actor
+
+
+def test_a_launch_noun_with_its_own_day_takes_the_actor_named_before(make_ctx):
+    # "the recent rocket launch by the DPRK … deems the 5 April launch to be in contravention of resolution 1718"
+    text = ("The Council spoke out against the recent missile launch by Iran. In a statement, the body deems "
+            "the 12 March launch to be in violation of resolution 2231.")
+    assert _launches(make_ctx(text, "2031-03-20")) == [("IRN", date(2031, 3, 12))]
+
+
+# --- represents: names with "of" ---------------------------------------------------------------------
+
+def test_of_inside_a_state_name_does_not_cut_the_role(make_ctx):
+    # "H.E. Dr. Park Jin, Minister for Foreign Affairs of the Republic of Korea" was linked to the publisher's Japan
+    text = "Mr. Aso held talks with Ms. Lina Haddad, Minister for Foreign Affairs of the Republic of Moldova."
+    assert _links(make_ctx(text, "2031-03-20", publisher="Ministry of Foreign Affairs of Japan")) == {
+        ("Lina Haddad", "MDA")}

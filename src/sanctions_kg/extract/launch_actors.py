@@ -118,7 +118,21 @@ def resolve_actors(ctx: DocContext, mentions: list[Mention]) -> None:
         if before or known:
             m.actor = (before[-1] if before else known[0]).actor
         else:
-            m.actor = antecedent(ctx, m.cue, window=int(rules()["acting_window"]), acting_only=True)
+            m.actor = antecedent(ctx, m.cue, window=int(rules()["acting_window"]), acting_only=True) \
+                or censured_after(ctx, m.cue)
+
+
+def censured_after(ctx: DocContext, cue: Token) -> str | None:
+    """The one state the rest of the cue's sentence censures ("… the two ministers condemned North Korea's
+    provocations", "… Japan protested to the DPRK"): the object of a verb of ``censure_verbs``, or the
+    possessor of that object."""
+    found = set()
+    for ent in (e for e in ctx.ents_in(cue.sent) if e.label_ in ACTOR_LABELS and e.start > cue.i):
+        tok = ent.root.head if ent.root.dep_ == "poss" else ent.root
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ in {"dobj", "pobj"} and lemma(verb) in rules()["censure_verbs"]:
+            found.add(ctx.country(ent))
+    return found.pop() if len(found) == 1 else None
 
 
 def antecedent(ctx: DocContext, tok: Token, window: int = 3, acting_only: bool = False) -> str | None:

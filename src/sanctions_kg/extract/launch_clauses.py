@@ -121,13 +121,17 @@ def date_groups(ctx: DocContext, sent: Span) -> list[Span]:
         start = ent.start
         while start - 2 >= sent.start and _joins(sent.doc[start - 1]) and _bare_day(sent.doc[start - 2]):
             start -= 2  # "3, 9 and 14 May": the numbers before the first tagged date
+        end = ent.end
+        while end + 1 < sent.end and _bare_day(sent.doc[end - 1]) and _joins(sent.doc[end]) \
+                and _bare_day(sent.doc[end + 1]) and sent.doc[end + 1].ent_type_ != "DATE":
+            end += 2  # "on November 2 and 3": the numbers after a date that ends with its day
         last = groups[-1] if groups else None
         between = sent.doc[last.end:start] if last is not None else None
         if last is not None and between is not None and len(between) <= 2 and all(_joins(t) for t in between) \
                 and _bare_day(sent.doc[last.end - 1]) or last is not None and start < last.end:
-            groups[-1] = sent.doc[last.start:ent.end]
+            groups[-1] = sent.doc[last.start:end]
         else:
-            groups.append(sent.doc[start:ent.end])
+            groups.append(sent.doc[start:end])
     return groups
 
 

@@ -174,7 +174,7 @@ def noun_mentions(ctx: DocContext, sent: Span, noun: Token) -> Iterator[Mention]
     actor = noun_actor(ctx, noun, tuple(moved)) or carried_out_by(ctx, noun) or _possessor(ctx, sent, noun)
     series = is_series(noun) and not days_in_phrase(ctx, sent, noun) and not one_day(ctx, sent, noun)
     latest = latest_date(ctx, sent, noun) if series else []  # "..., most recently on 5 August": that one
-    if not (has_missile(ctx, region) or bare_launch(ctx, noun, actor)) or series and not latest \
+    if not (has_missile(ctx, region) or bare_launch(ctx, sent, noun, actor)) or series and not latest \
             or is_irrealis(noun):
         return
     heads = [t for t in region if t.dep_ == "pobj" and t.head in of_preps]
@@ -196,10 +196,12 @@ def _possessor(ctx: DocContext, sent: Span, noun: Token) -> str | None:
     return (ctx.country_of_token(owner) or np_actor(ctx, owner)) if owner is not None else None
 
 
-def bare_launch(ctx: DocContext, noun: Token, actor: str | None) -> bool:
+def bare_launch(ctx: DocContext, sent: Span, noun: Token, actor: str | None) -> bool:
     """A launch noun with no missile in its phrase is still a launch when it says what flew ("North
-    Korea's satellite launch") or when a state carried it out in a text that speaks of missiles."""
-    if actor is None:
+    Korea's satellite launch") or when a state carried it out, or it has a day of its own ("deems the
+    5 April launch to be in contravention of …": whose, the text said before), in a text that speaks
+    of missiles."""
+    if actor is None and not any(premodifies(g, noun) or _owns_day(noun, g) for g in date_groups(ctx, sent)):
         return False
     if any(lemma(c) in rules()["launch_kind_words"] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return True
@@ -334,7 +336,7 @@ def np_number(noun: Token) -> int | None:
 def days_in_phrase(ctx: DocContext, sent: Span, noun: Token) -> bool:
     """"the launches on 8 June, 12 and 30 July" names them day by day; "60 launches in
     2023" or "successive tests starting from 5 January" only count them."""
-    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) or premodifies(g, noun)
+    days = {d for g in date_groups(ctx, sent) if in_phrase(g.root, noun) or premodifies(g, noun) or _owns_day(noun, g)
             for d in resolve_days(g.text, ctx.published)}
     return len(days) >= 2 and not vague_quantity(noun, [])
 

@@ -135,10 +135,15 @@ def pp_end(doc: Doc, i: int, stop: int) -> int:
     j = i + 1
     while j < stop and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"the", "-"} or
                         doc[j].ent_type_ in ACTOR_LABELS):
-        if doc[j].lower_ in {"of", "for"}:
+        if doc[j].lower_ in {"of", "for"} and not _inside_name(doc[j]):
             break
         j += 1
     return j if j > i + 1 else i
+
+
+def _inside_name(tok) -> bool:
+    """The "of" of "the Republic of Korea": a word inside a name, not a preposition of the role."""
+    return tok.ent_iob_ == "I"
 
 
 def phrase_end(doc: Doc, i: int, stop: int) -> int:
@@ -165,7 +170,7 @@ def complement_segments(doc: Doc, role: Role) -> list[tuple[str, Span]]:
     end = max(role.pp_end, role.phrase_end)
     while i < end:
         j = i + 1
-        while j < end and doc[j].lower_ not in COMPLEMENT_PREPS:
+        while j < end and (doc[j].lower_ not in COMPLEMENT_PREPS or _inside_name(doc[j])):
             j += 1
         out.append((doc[i].lower_, doc[i + 1:j]))
         i = j
