@@ -197,3 +197,51 @@ def test_of_inside_a_state_name_does_not_cut_the_role(make_ctx):
     text = "Mr. Aso held talks with Ms. Lina Haddad, Minister for Foreign Affairs of the Republic of Moldova."
     assert _links(make_ctx(text, "2031-03-20", publisher="Ministry of Foreign Affairs of Japan")) == {
         ("Lina Haddad", "MDA")}
+
+
+# --- votes: old press releases, the veto as a rule, datelines -------------------------------------------
+
+def _votes(ctx) -> list[tuple[int | None, str | None, date | None]]:
+    return [(v.number, v.outcome, v.date) for v in extract_votes(ctx)]
+
+
+def test_a_date_line_glued_to_the_subtitle_is_split_off(make_ctx):
+    # "19991203Resolution 1280 (1999) Adopted by 11-0-3; France, Not Voting, …": the glued token hid the
+    # resolution, so its tally went to a second, unnumbered vote
+    ctx = make_ctx("SC/9901\n20310514Resolution 2815 (2031) Adopted by 12-0-3\n", "2031-05-14")
+    assert [t.text for t in ctx.doc][2:5] == ["20310514", "Resolution", "2815"]
+    assert [(v.number, v.in_favour) for v in extract_votes(ctx)] == [(2815, 12)]
+
+
+def test_the_veto_as_the_councils_rule_is_no_vote(make_ctx):
+    # "permanent members of the Council find a means other than the veto to express profoundly negative views"
+    for text in ("Ruritania said members should find ways other than the veto to express their views.",
+                 "Ruritania deplored the use of the veto in the Council.",
+                 "Members spoke of abusing the veto."):
+        assert _votes(make_ctx(text, "2031-05-14")) == []
+    assert _votes(make_ctx("Russia cast a veto on the draft.", "2031-05-14"))[0][1] == "not_adopted"
+
+
+def test_today_is_the_day_of_the_dateline_of_a_release_reissued_later(make_ctx):
+    # a UN information centre's copy published on 2 August: "NEW YORK, 30 July (UN Headquarters) -- The Security
+    # Council today, …, adopting resolution 1556 (2004) by 13 votes …"
+    text = ("SC/9902\nCouncil Renews Sanctions\n"
+            "NEW YORK, 11 March (UN Headquarters) -- The Security Council today adopted resolution 2816 (2031) "
+            "by 15 votes in favour.")
+    assert _votes(make_ctx(text, "2031-03-14")) == [(2816, "adopted", date(2031, 3, 11))]
+    later = text.replace("11 March", "11 January")  # two months before: another day, not the report's
+    assert _votes(make_ctx(later, "2031-03-14")) == [(2816, "adopted", date(2031, 3, 14))]
+
+
+# --- represents: titles ------------------------------------------------------------------------------------
+
+def test_a_given_name_right_after_a_title_belongs_to_the_name(make_ctx):
+    # "Statement by UK Political Coordinator Fergus Eckersley at the UN General Assembly."
+    text = "Statement by Irish Political Coordinator Aoife Brennan at the UN General Assembly."
+    assert _links(make_ctx(text, "2031-05-14")) == {("Aoife Brennan", "IRL")}
+
+
+def test_a_charge_d_affaires_represents_the_state(make_ctx):
+    for text in ("Mary Doyle, chargé d'affaires of Ireland, said the Council must act.",
+                 "Ireland's Charge d'Affaires Mary Doyle said the Council must act."):
+        assert _links(make_ctx(text, "2031-05-14")) == {("Mary Doyle", "IRL")}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Document, Evidence
 from .dates import MONTHS, hour_of_day, resolve_date, to_timezone
 from .lexicon import Lexicon, load_lexicon, normalise_name
-from .source import Source, document_source
+from .source import Source, dateline_day, document_source
 
 DAY_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday"}
@@ -45,9 +45,12 @@ class DocContext:
     memo: dict[str, object] = field(default_factory=dict, init=False, repr=False)
     _lemma_sets: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
-    @property
+    @cached_property
     def published(self) -> date | None:
-        return self.document.meta.published
+        """The day the text speaks from, against which "today" and weekdays resolve: the publication
+        date, or the day of a dateline a few days before it (a release reissued later elsewhere)."""
+        window = int(self.lexicon.cues["report_window_days"])
+        return dateline_day(self.document, window) or self.document.meta.published
 
     @cached_property
     def source(self) -> Source:

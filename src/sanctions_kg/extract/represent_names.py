@@ -52,8 +52,10 @@ def extended(ent: Span, sent: Span) -> Span:
     start, end = ent.start, ent.end
     while start > sent.start and end - start < MAX_NAME and _loose_name_word(doc[start - 1]):
         start -= 1
-    if start < ent.start and start > sent.start and not doc[start - 1].is_punct:
+    if start < ent.start and start > sent.start and not doc[start - 1].is_punct \
+            and not (doc[start - 1].is_title and role_word(doc[start - 1])):
         start = ent.start  # "… and Financial Intelligence Brian Nelson": the words before belong to a title
+        # (but right after the role word itself, "Political Coordinator Fergus Eckersley", they are the name's)
     while ent.label_ != "PERSON" and end < sent.end and end - start < MAX_NAME and _loose_name_word(doc[end]):
         end += 1  # only a name the model mislabelled runs on ("Zhang Wei Slams" in a headline must not)
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")

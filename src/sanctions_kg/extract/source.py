@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ..nlp.gazetteer import load_yaml
 from ..records import Document
+from .dates import resolve_date
 from .lexicon import RULES, Lexicon, normalise_name
 
 
@@ -85,6 +87,26 @@ def publisher_source(name: str, lexicon: Lexicon) -> tuple[str | None, str | Non
             code = lexicon.country_for(named.strip()) if named else None
             if code:
                 return code, None
+    return None
+
+
+#: a day right after a dateline's place: "NEW YORK, 30 July (UN Headquarters) --", "TOKYO, March 3 (Reuters) -"
+_DATELINE_DAY = re.compile(r"\s*,?\s*(\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\b")
+
+
+def dateline_day(document: Document, window: int) -> date | None:
+    """The day of the text's dateline when it is up to ``window`` days before the publication date: a
+    release reissued days later (by a UN information centre) still says "today" of its dateline's day."""
+    published = document.meta.published
+    if published is None:
+        return None
+    head = [line.strip() for line in document.text.splitlines() if line.strip()][:publisher_rules().head_lines]
+    for line in head:
+        match = publisher_rules().dateline.match(line)
+        day_match = _DATELINE_DAY.match(line, match.end() - 1) if match else None
+        day = resolve_date(day_match.group(1), published) if day_match else None
+        if day is not None and 0 < (published - day).days <= window:
+            return day
     return None
 
 

@@ -162,7 +162,8 @@ class _Reader:
         for tok in cue_tokens(sent, self.token_cues):  # every branch below starts from one of these lemmas
             lem = lemma(tok)
             if lem in lex.cue("veto"):
-                found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
+                if not _veto_in_general(ctx, tok):
+                    found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
             elif _is_outcome_cue(ctx, tok):
                 failed = _is_failure(ctx, tok)
                 found.append((tok, _outcome_action(failed), "not_adopted" if failed else "adopted", PLAIN))
@@ -267,6 +268,17 @@ def _fails_at_other(ctx: DocContext, tok: Token) -> bool:
     than pass (``fail_outcome_verbs``) is no vote's outcome."""
     done = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
     return bool(done) and all(lemma(c) not in ctx.lexicon.cue("fail_outcome_verbs") for c in done)
+
+
+def _veto_in_general(ctx: DocContext, tok: Token) -> bool:
+    """"a means other than the veto", "abusing the veto", "the use of the veto": the noun names the rule,
+    not a vote, when no state is said to cast it and its head (or the head of its preposition) is a word of
+    ``veto_in_general``."""
+    if tok.pos_ != "NOUN" or verb_positions(ctx, tok):
+        return False
+    heads = ctx.lexicon.cue("veto_in_general")
+    head = tok.head
+    return lemma(head) in heads or head.dep_ == "prep" and lemma(head.head) in heads
 
 
 def _conditional(tok: Token) -> bool:
