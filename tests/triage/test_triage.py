@@ -49,6 +49,7 @@ def test_unrelated_news_of_the_bench_corpus_is_rejected():
     ("State today designated two ISIS-Sahel leaders as Specially Designated Global Terrorists.", True),
     ("Treasury designated Ali Kharrazi under Executive Order 13224 as a terrorist financier.", True),
     ("The unsanctioned rally in the park went ahead.", False),                       # a substring is not a token
+    ("Reason for listing: Ivan Drago was listed on 3 May 2031 pursuant to resolution 2811.", True),  # a narrative
     ("", False),
 ])
 def test_decisions(text: str, passed: bool):

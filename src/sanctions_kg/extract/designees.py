@@ -43,7 +43,7 @@ def name_ents(sent: Span) -> list[Span]:
     for ent in ents_of(sent):
         if ent.label_ not in NAME_LABELS:
             continue
-        ent = _extend_hyphen(ent)
+        ent = _extend_hyphen(_extend_compound(ent)) if ent.label_ == "PERSON" else _extend_hyphen(ent)
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
                 and ent.doc[prev.end - 1].whitespace_ == " ":
@@ -63,6 +63,22 @@ def _complete_of(ent: Span, sent: Span) -> Span:
         return ent
     nxt = next((e for e in ents_of(sent) if e.start == ent.end), None)
     return Span(ent.doc, ent.start, nxt.end, label="ORG") if nxt is not None else ent
+
+
+def _extend_compound(ent: Span) -> Span:
+    """"Hamza" + "bin Laden": a capitalised word the NER left out that the parse makes part of the name
+    (a compound whose head is in the name)."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+            and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < ent.end \
+            and not _title_word(doc[start - 1]):
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, span_id=ent.id)
+
+
+def _title_word(tok) -> bool:
+    """A rank or a role before a name ("Colonel", "Minister"): a title, not part of the name."""
+    return tok.lower_ in rules().cue("rank_words") or is_role_phrase((tok.lower_,))
 
 
 def _extend_hyphen(ent: Span) -> Span:
