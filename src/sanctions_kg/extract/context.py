@@ -147,7 +147,7 @@ class DocContext:
 
     def date_spans(self, span: Span) -> list[Span]:
         """DATE/TIME entities, plus lone day words ("Today", "Friday") the NER left untagged."""
-        ents = [_with_day(e) for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
+        ents = [_with_bare_day(e) for e in self.ents_in(span) if e.label_ in {"DATE", "TIME"}]
         covered = {i for e in ents for i in range(e.start, e.end)}
         extra = [span.doc[t.i:t.i + 1] for t in tokens_of(span)
                  if t.i not in covered and t.lower_ in DAY_WORDS]
@@ -270,7 +270,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _with_day(ent: Span) -> Span:
+def _with_bare_day(ent: Span) -> Span:
     """"the 4 May 2031 launch": the NER may tag "May 2031" and leave the day before it a bare number."""
     doc, i = ent.doc, ent.start
     if i == 0 or ent.label_ != "DATE" or ent[0].lower_.rstrip(".") not in MONTHS:
