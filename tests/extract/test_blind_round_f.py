@@ -261,3 +261,13 @@ def test_a_capitalised_word_the_parse_joins_to_a_person_belongs_to_the_name(make
     ranked = make_ctx("Colonel Omar Rashid was listed on 3 May 2031.", "2031-05-05").doc
     ranked.ents = [Span(ranked, 1, 3, label="PERSON")]
     assert [e.text for e in name_ents(ranked[:])] == ["Omar Rashid"]  # a rank is no part of the name
+
+
+def test_a_designee_named_by_a_short_form_the_text_defined_takes_the_full_name(make_ctx):
+    # "… in support of both Tanchon Commercial Bank (Tanchon) and …" then "… Tanchon … were identified …"
+    text = ("The Treasury today designated the Nordvik Bank (Nordvik) for providing services to Kestrel Trading "
+            "Corporation (Kestrel). Kestrel was designated by Treasury in July 2009 for being owned by Nordvik.")
+    found = {(d.designee.name, d.designee.kind, d.designee.aliases) for d in extract_designations(
+        make_ctx(text, "2031-08-11", publisher="U.S. Department of the Treasury"))}
+    assert ("Kestrel Trading Corporation", "organization", ("Kestrel",)) in found
+    assert not any(name == "Kestrel" for name, _, _ in found)

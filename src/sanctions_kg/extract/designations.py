@@ -37,6 +37,7 @@ from .designee_filters import (
 )
 from .designee_hyphens import hyphen_designated
 from .designee_regions import is_glued_cue, region_names, title_case, triggers
+from .designee_short_forms import defined_short_forms
 from .designees import (
     NAME_LABELS,
     bullet_items,
@@ -398,9 +399,10 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
 # --- facts -----------------------------------------------------------------------------------------
 
 def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
-    kind: ActorKind = "person" if f.ent.label_ == "PERSON" else "organization"
-    name, aliases = _preferred_name(ctx, f)
-    ref = ActorRef(kind=kind, name=name, code=ctx.org_code(f.ent) if kind == "organization" else None,
+    named = defined_short_forms(ctx).get(clean(f.ent), f.ent)  # "Kestrel" after "Kestrel Trading Co. (Kestrel)"
+    kind: ActorKind = "person" if named.label_ == "PERSON" else "organization"
+    name, aliases = _preferred_name(ctx, f, named)
+    ref = ActorRef(kind=kind, name=name, code=ctx.org_code(named) if kind == "organization" else None,
                    aliases=tuple(aliases))
     day = None
     if f.status != "proposed" and f.dated:
@@ -411,11 +413,13 @@ def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> l
                             authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 
 
-def _preferred_name(ctx: DocContext, f: _Found) -> tuple[str, list[str]]:
-    """A gazetteer label if the name is known ("Lazarus" -> "Lazarus Group"), else the text."""
-    text = clean(f.ent)
-    code = ctx.org_code(f.ent)
+def _preferred_name(ctx: DocContext, f: _Found, named: Span) -> tuple[str, list[str]]:
+    """A gazetteer label if the name is known ("Lazarus" -> "Lazarus Group"), else the text (of the full
+    name a short form stands for, the short form an alias)."""
+    text = clean(named)
+    aliases = f.aliases if named is f.ent else list(dict.fromkeys([clean(f.ent), *f.aliases]))
+    code = ctx.org_code(named)
     if code:
         entry = ctx.lexicon.org_by_code[code]
-        return entry["label"], [a for a in [text, *f.aliases] if a != entry["label"]]
-    return text, f.aliases
+        return entry["label"], [a for a in [text, *aliases] if a != entry["label"]]
+    return text, aliases
