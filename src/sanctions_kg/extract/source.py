@@ -58,7 +58,7 @@ def document_source(document: Document, lexicon: Lexicon) -> Source:
     found = publisher_source(document.meta.publisher or "", lexicon)
     if found:
         return Source(found[0], found[1], "publisher")
-    head = [line.strip() for line in document.text.splitlines() if line.strip()][:publisher_rules().head_lines]
+    head = _head_lines(document)
     for line in head:
         match = publisher_rules().from_line.match(line)
         found = publisher_source(match.group("publisher"), lexicon) if match else None
@@ -94,13 +94,19 @@ def publisher_source(name: str, lexicon: Lexicon) -> tuple[str | None, str | Non
 _DATELINE_DAY = re.compile(r"\s*,?\s*(\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})\b")
 
 
+def _head_lines(document: Document) -> list[str]:
+    """The first ``head_lines`` lines of the text that are not blank, stripped: where a "From:" line or a
+    dateline may stand."""
+    return [line.strip() for line in document.text.splitlines() if line.strip()][:publisher_rules().head_lines]
+
+
 def dateline_day(document: Document, window: int) -> date | None:
     """The day of the text's dateline when it is up to ``window`` days before the publication date: a
     release reissued days later (by a UN information centre) still says "today" of its dateline's day."""
     published = document.meta.published
     if published is None:
         return None
-    head = [line.strip() for line in document.text.splitlines() if line.strip()][:publisher_rules().head_lines]
+    head = _head_lines(document)
     for line in head:
         match = publisher_rules().dateline.match(line)
         day_match = _DATELINE_DAY.match(line, match.end() - 1) if match else None

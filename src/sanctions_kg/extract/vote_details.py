@@ -93,10 +93,14 @@ def _just_now(ctx: DocContext, ev: Event) -> bool:
     clauses = [t for m in ev.mentions for t in m.token.subtree if t.dep_ in {"relcl", "acl"}]
     voting = lex.cue("vote") | lex.cue("adopt")
     for tok in [*ev.cues, *clauses]:
-        if any(c.dep_ == "advmod" and c.lower_ in lex.cue("just_now_adverbs") for c in tok.children) \
-                and (tok in ev.cues or any(lemma(t) in voting for t in tok.subtree)):
+        if said_just_now(lex, tok) and (tok in ev.cues or any(lemma(t) in voting for t in tok.subtree)):
             return True
     return False
+
+
+def said_just_now(lex, tok: Token) -> bool:
+    """An adverb of ``just_now_adverbs`` on ``tok``: "just adopted", "the just-passed resolution"."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.cue("just_now_adverbs") for c in tok.children)
 
 
 def acts_today(tok: Token) -> bool:

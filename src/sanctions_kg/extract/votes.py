@@ -242,8 +242,7 @@ def _is_outcome_cue(ctx: DocContext, tok: Token) -> bool:
     if lem in lex.cue("fail") or lem == "failure":
         return not _country_agent(ctx, tok) and not _fails_at_other(ctx, tok)
     if lem in lex.cue("adopt") or lem == "adoption":
-        if _conditional(tok) or (tok.pos_ == "ADJ" or tok.dep_ == "amod") and not any(
-                c.dep_ == "advmod" and c.lower_ in lex.cue("just_now_adverbs") for c in tok.children):
+        if _conditional(tok) or (tok.pos_ == "ADJ" or tok.dep_ == "amod") and not vote_details.said_just_now(lex, tok):
             return False  # "the adopted text" tells no vote; "the just-passed resolution" tells today's
         return not _country_agent(ctx, tok)
     return False
