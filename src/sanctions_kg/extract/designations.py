@@ -21,12 +21,12 @@ from .designation_groups import (
     bare_count_subject,
     designated_groups,
     group_word,
-    group_words,
     heads_group_list,
     listed_group_items,
     named_group,
 )
 from .designation_rules import lex_cue
+from .designation_status import recommended, status_of
 from .designee_filters import (
     describes_person,
     drop_bracketed_aliases,
@@ -78,13 +78,13 @@ def extract_designations(ctx: DocContext, votes: Iterable[VoteFact] = ()) -> lis
     for sent, ents in _candidate_sentences(ctx, groups):
         group_authority, group_measures, group_status = named_group(sent, groups) or (None, (), "imposed")
         authority = attrs.authority(ctx, sent) or group_authority or default_authority
-        status, via_res = _status(ctx, sent, votes)
+        status, via_res = status_of(ctx, sent, votes)
         if status == "imposed" and group_status == "lifted":
             status = "lifted"  # "The five are A, B …" after "removed five men from the list"
         if via_res:
             authority = "UN"
         if status == "imposed":
-            authority, status = _recommended(ctx, sent, authority, status, groups)
+            authority, status = recommended(ctx, sent, authority, status, groups)
         measures = attrs.measures(ctx, sent) or attrs.verb_measures(ctx, sent) or group_measures or doc_measures \
             or ("sanctions",)
         for ent in ents:
@@ -257,8 +257,21 @@ def _is_authority_or_source(ctx: DocContext, ent: Span) -> bool:
     code = ctx.org_code(ent)
     if code and ctx.lexicon.org_by_code.get(code, {}).get("role") in lex_cue(ctx.lexicon, "non_designee_roles"):
         return True
+    if _agent_of_cue(ctx, ent):
+        return True
     return ent.root.dep_ in {"nsubj"} and any(
         lemma(c) in lex_cue(ctx.lexicon, "designate_strong") for c in [ent.root.head])
+
+
+def _agent_of_cue(ctx: DocContext, ent: Span) -> bool:
+    """The "by" agent of a passive designation verb acts, whether or not the gazetteer knows it ("the
+    accounts were frozen by the Central Bank of Nigeria"); names set after the agent with a dash ("listed by
+    OFAC – A, B and C") are the parser's appositions, and designees."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    by = root.head
+    return root.dep_ == "pobj" and by.dep_ == "agent" and lemma(by.head) in lex_cue(ctx.lexicon, "designation_cues")
 
 
 # --- attributes ------------------------------------------------------------------------------------
@@ -276,64 +289,6 @@ def _aliases(ent: Span) -> list[str]:
             if len(inner) == 1 and inner[0].is_upper and inner[0].is_alpha:
                 return [inner.text]
     return []
-
-
-def _status(ctx: DocContext, sent: Span, votes: list[VoteFact]) -> tuple[str, bool]:
-    """(status, via_resolution): proposed in a draft that failed, blocked by a hold, lifted, else imposed.
-
-    A sentence about a resolution proposes only when it speaks of the failed draft ("would have", "draft")
-    or the document has no adopted resolution: "the embargo laid out in resolution 2216 (2015)" is in force.
-    """
-    lemmas = {lemma(t) for t in sent}
-    lex = ctx.lexicon
-    about_resolution = bool(lemmas & lex_cue(lex, "resolution_nouns")) or any(
-        t.lower_ == "it" and t.dep_ == "nsubj" for t in tokens_of(sent))
-    if lemmas & lex_cue(lex, "lift_context") or _off_list(ctx, sent):
-        return "lifted", False
-    held = {lemma(t) for t in tokens_of(sent) if _holds(ctx, t)}
-    if held and not (held <= set(rules().mapping("verb_measures")) and not lemmas & lex_cue(lex, "proposal_nouns")):
-        return "blocked", False
-    if votes and about_resolution:
-        failed = any(v.outcome == "not_adopted" for v in votes)
-        adopted = any(v.outcome != "not_adopted" for v in votes)
-        hypothetical = bool(lemmas & lex_cue(lex, "proposal_context"))
-        cited = any(t.lower_ == "resolution" and t.i + 1 < len(t.doc) and t.nbor(1).like_num for t in tokens_of(sent))
-        return ("proposed" if failed and (hypothetical or not (adopted or cited)) else "imposed"), True
-    if lemmas & lex_cue(lex, "proposal_context"):
-        return "proposed", False
-    return "imposed", False
-
-
-def _off_list(ctx: DocContext, sent: Span) -> bool:
-    """"the names … were dropped from the list", "deleted from the list": a verb of ``off_list_verbs`` with
-    "from" and a list noun."""
-    lists = lex_cue(ctx.lexicon, "list_nouns")
-    return any(p.dep_ == "prep" and p.lower_ == "from" and any(lemma(o) in lists for o in p.children)
-               for t in cue_tokens(sent, lex_cue(ctx.lexicon, "off_list_verbs")) for p in t.children)
-
-
-def _holds(ctx: DocContext, tok: Token) -> bool:
-    """``tok`` tells of a hold on a listing: "a hold", "blocked", "held up" (not "who held senior posts")."""
-    low = lemma(tok)
-    if low not in lex_cue(ctx.lexicon, "hold_context"):
-        return False
-    particle = ctx.lexicon.cues["hold_particles"].get(low)
-    return particle is None or tok.pos_ != "VERB" or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
-
-
-def _recommended(ctx: DocContext, sent: Span, authority: str | None, status: str,
-                 groups: dict) -> tuple[str | None, str]:
-    """"The panel recommended that the committee designate the following vessels: …": the committee has
-    not designated them. When the document's own authority designated that kind of group ("designated 11
-    ships"), the list names its designees; otherwise the names are only proposed."""
-    verbs = cue_tokens(sent, lex_cue(ctx.lexicon, "designating_verbs"))
-    if not any(v.dep_ in {"ccomp", "xcomp"} and lemma(v.head) in rules().cue("recommend_verbs") for v in verbs):
-        return authority, status
-    nouns = group_words(sent)
-    for group, (group_authority, _, group_status) in groups.items():
-        if group_word(group) in nouns and group_authority and group_authority != authority:
-            return group_authority, group_status
-    return authority, "proposed"
 
 
 def _has_under_sanctions(ctx: DocContext, sent: Span) -> bool:

@@ -41,6 +41,8 @@ def subjects(tok: Token) -> list[Token]:
     subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     if not subs and tok.dep_ in {"conj", "xcomp"}:
         subs = [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+    if not subs and tok.dep_ == "xcomp" and tok.head.dep_ == "acomp":  # "X is pleased to vote in favour"
+        subs = [c for c in tok.head.head.children if c.dep_ in {"nsubj"}]
     if not subs and tok.i > 0 and tok.doc[tok.i - 1].ent_type_:
         subs = [tok.doc[tok.i - 1]]  # "… and Brazil abstained" misparsed with no subject: the name just before
     out: list[Token] = []
@@ -59,6 +61,8 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     own = countries_in(ctx, (t for t in tok.subtree if t.i not in skip))
     if own:
         return own
+    if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children):
+        return countries_in(ctx, subjects(_clause_verb(tok)))  # "with its veto, Russia said no to …"
     user = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if user is not None and lemma(user) in ctx.lexicon.cue("veto_use_verbs"):  # "France's use of the veto"
         owners = [t for c in user.children if c.dep_ == "poss" for t in c.subtree]
@@ -73,6 +77,14 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     misparsed = tok.dep_ == "nsubj" and lemma(tok.head) in ctx.lexicon.cue("veto_use_verbs")
     by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} or misparsed else []
     return countries_in(ctx, (t for a in by for t in a.subtree))
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a noun phrase sits in, through prepositions ("with its veto, X said")."""
+    node = tok
+    while node.dep_ in {"pobj", "prep"} and node.head is not node:
+        node = node.head
+    return node
 
 
 def vote_direction(tok: Token) -> Position | None:

@@ -136,11 +136,12 @@ def country_before(ctx: DocContext, start: int, lo: int) -> str | None:
 
 
 def its_country(ctx: DocContext, role: Role, lo: int) -> str | None:
-    """The state that "its" before a diplomat's title refers to: the last actor named earlier in the same
-    sentence, when it is a state ("China abstained, and its representative, X, said …"; "the EU and its
-    envoy" is not a state's; "the Committee … its Chairman" is no diplomat)."""
+    """The state that "its" before a diplomat's or a leader's title refers to: the last actor named
+    earlier in the same sentence, when it is a state ("China abstained, and its representative, X, said …";
+    "a bright future awaits Iran if its leader, X, …"; "the EU and its envoy" is not a state's; "the
+    Committee … its Chairman" is neither)."""
     doc = ctx.doc
-    if role.info.kind != "diplomat" or not any(t.lower_ in {"its", "their"} and t.tag_ == "PRP$"
+    if role.info.kind not in {"diplomat", "head"} or not any(t.lower_ in {"its", "their"} and t.tag_ == "PRP$"
                                                for t in doc[max(0, lo - 1):role.start]):
         return None
     i = max(0, lo - 1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .context import DocContext, cue_tokens, lemma
+from .dates import MONTHS
 
 _NUMBER = re.compile(r"^\d{3,4}$")
 _YEAR = re.compile(r"^(19[4-9]\d|20\d\d)$")
@@ -82,9 +83,28 @@ def _numbers_after(noun: Token, sent: Span) -> list[tuple[Token, int, int | None
             i += 4 if year else 1
         elif tok.lower_ in _LIST_GLUE and found:
             i += 1
+        elif tok.lower_ in {"of", "on"} and found and (end := _written_day_end(doc, i + 1, sent.end)):
+            i = end  # "986 (1995) of 14 April 1995, 1111 (1997) of 4 June 1997 …": each keeps its day
         else:
             break
     return found
+
+
+def _written_day_end(doc, i: int, end: int) -> int:
+    """The end of a day written from token ``i`` ("14 April 1995", "June 4, 1997", "May 1999"), else 0.
+
+    Read from the words, not the NER: in a list of resolutions with their days the model runs one DATE
+    entity across the next number ("4 June 1997, 1129 (1997")."""
+    words = [t.lower_.rstrip(".") for t in doc[i:min(i + 4, end)]]
+    if len(words) >= 2 and words[0].isdigit() and words[1] in MONTHS:  # 14 April (1995)
+        return i + (3 if len(words) > 2 and _YEAR.match(words[2]) else 2)
+    if len(words) >= 2 and words[0] in MONTHS and _YEAR.match(words[1]):  # May 1999
+        return i + 2
+    if len(words) >= 2 and words[0] in MONTHS and words[1].isdigit():  # June 4(, 1997)
+        if len(words) == 4 and words[2] == "," and _YEAR.match(words[3]):
+            return i + 4
+        return i + 2
+    return 0
 
 
 def _is_new(ctx: DocContext, noun: Token) -> bool:
@@ -93,7 +113,10 @@ def _is_new(ctx: DocContext, noun: Token) -> bool:
 
 def _is_reference(ctx: DocContext, tok: Token) -> bool:
     """A resolution cited ("under resolution 2397", "pursuant to resolution 751", "in accordance with
-    its resolution 2684"): the words just before the noun, whatever the parse made of them."""
+    its resolution 2684"): the words just before the noun, whatever the parse made of them; or the
+    object of a verb that cites law in force ("implement resolution 751")."""
+    if tok.dep_ == "dobj" and lemma(tok.head) in ctx.lexicon.cue("citing_verbs"):
+        return True  # "we urge all States to implement resolution 751"
     cites = ctx.lexicon.cue("citing_preps")
     before = [t for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i] if not t.is_punct]
     while before and (before[-1].pos_ in {"DET", "PRON", "PROPN", "ADJ"} or before[-1].dep_ == "compound"):

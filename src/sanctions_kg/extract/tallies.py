@@ -18,6 +18,7 @@ from .numbers import parse_count
 COUNCIL_SIZE = 15
 TALLY_POSITION = {"TALLY_FAVOUR": "in_favour", "TALLY_AGAINST": "against", "TALLY_ABSTAIN": "abstention"}
 TALLY_KEYS = ("in_favour", "against", "abstention")
+_NONE = {"none", "nil"}  # a count of nothing in "12 to none"
 
 
 def plausible_count(tok: Token) -> int | None:
@@ -39,8 +40,9 @@ def span_count(span: Span) -> int | None:
 
 
 def dash_counts(span: Span) -> list[int] | None:
-    """"12-0-3" / "12 to 0 to 3": the counts in favour, against, abstaining; None if implausible."""
-    nums = [plausible_count(t) for t in tokens_of(span) if t.like_num]
+    """"12-0-3" / "12 to 0 to 3" / "a 14 to none vote": the counts in favour, against, abstaining; None
+    if implausible."""
+    nums = [0 if t.lower_ in _NONE else plausible_count(t) for t in tokens_of(span) if t.like_num or t.lower_ in _NONE]
     if not nums or None in nums or sum(n for n in nums if n is not None) > COUNCIL_SIZE:
         return None
     return [n for n in nums if n is not None]

@@ -172,12 +172,15 @@ def _adjacent_day(ctx: DocContext, m: Mention) -> date | None:
 def _stopping_verbs(ctx: DocContext, ev: Event) -> set[int]:
     """"used the veto to block a resolution on Mali on 14 March": the verb by which a veto stops the
     event's own text carries the day of the vote, as the veto cue itself would; so does the verb by
-    which the veto is used ("the veto was cast … during the meeting on 26 May")."""
+    which the veto is used ("the veto was cast … during the meeting on 26 May", "a veto cast by the
+    Russian Federation on 28 March")."""
     stop, use, veto = ctx.lexicon.cue("block"), ctx.lexicon.cue("veto_use_verbs"), ctx.lexicon.cue("veto")
     stopping = {m.token.head.i for m in ev.mentions
                 if ev.vetoes and m.token.dep_ in {"dobj", "nsubjpass"} and lemma(m.token.head) in stop}
     using = {t.head.i for t in ev.cues
              if lemma(t) in veto and t.dep_ in {"dobj", "nsubjpass"} and lemma(t.head) in use}
+    using |= {c.i for t in ev.cues if lemma(t) in veto for c in t.children
+              if c.dep_ == "acl" and lemma(c) in use}
     return stopping | using
 
 

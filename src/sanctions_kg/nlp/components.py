@@ -112,8 +112,31 @@ class Actors:
         fixed = [e for e in ents if e.label_ in GAZETTEER_LABELS]
         new = [s for s in found if not _overlaps_any(s, fixed) and not _overlaps_any(s, terms)]
         others = [e for e in ents if e.label_ not in GAZETTEER_LABELS and not _overlaps_any(e, new)]
-        doc.ents = filter_spans([t for t in map(_trimmed, fixed + new + others) if t is not None])
+        kept = filter_spans([t for t in map(_trimmed, fixed + new + others) if t is not None])
+        doc.ents = filter_spans(kept + _repeated_names(doc, kept))
         return doc
+
+
+def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged repeats of a person's full name that the model tagged elsewhere in the document: it tags
+    "Azim Aghajani" in a photo caption and not in "on two Iranians – Azim Aghajani and …". Only names of
+    two or more capitalised words are repeated, and only where no entity stands."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if ent.label_ == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
+            names.setdefault(words[0], set()).add(words)
+    if not names:
+        return []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for tok in doc:
+        for words in names.get(tok.text, ()):
+            end = tok.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words \
+                    and taken.isdisjoint(range(tok.i, end)):
+                found.append(Span(doc, tok.i, end, label="PERSON"))
+    return found
 
 
 def _trimmed(span: Span) -> Span | None:
