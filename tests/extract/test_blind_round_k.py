@@ -130,3 +130,10 @@ def test_its_leader_is_the_leader_of_the_state_named_before(make_ctx):
 def test_its_president_after_the_council_is_no_state_leader(make_ctx):
     ctx = make_ctx("The Security Council met today and its President, Hoda Farouk, read a statement.", "2031-02-20")
     assert all(country is None or country == "EGY" for _, country in _links(ctx))
+
+
+def test_a_word_in_lower_case_is_no_person(make_ctx):
+    # an excerpt cut mid-word: "… said the representative of Germany, noti" gave "noti" for Germany
+    ctx = make_ctx("“It is regrettable that the text could not be agreed,” said the representative of Norway, noti",
+                   "2031-02-20")
+    assert all(person[:1].isupper() for person, _ in _links(ctx))
