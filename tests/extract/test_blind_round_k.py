@@ -70,6 +70,21 @@ def test_its_veto_is_the_veto_of_the_clause_subject(make_ctx):
     text = "France regretted the draft's failure. With their vetoes, China and Russia shielded the junta."
     [vote] = extract_votes(make_ctx(text, "2031-02-20"))
     assert set(vote.vetoed_by) == {"CHN", "RUS"}
+    # "The simple truth is that Russia used its veto, alone, to end Security Council measures …"
+    text = "Norway tabled a draft on Myanmar. The plain fact is that China used its veto, alone, to end the measures."
+    [vote] = extract_votes(make_ctx(text, "2031-02-20"))
+    assert vote.vetoed_by == ("CHN",)
+
+
+def test_a_resolution_favoured_by_nine_or_more_with_none_against_is_adopted(make_ctx):
+    # "In a resolution favored by 12 Members of the 15-Member Council, with three abstaining, restrictions
+    # were placed on …"; an arms embargo the Council imposed "in December, 2005" is another occasion
+    text = ("20 May 2031 – The Security Council today imposed sanctions on three commanders in Ruritania. In a "
+            "resolution favoured by 11 members of the 15-member Council, with four abstaining, restrictions were "
+            "placed on their assets. In March 2030, the Council imposed an arms embargo on Ruritania.")
+    [vote] = extract_votes(make_ctx(text, "2031-05-20"))
+    assert (vote.outcome, vote.in_favour, vote.against, vote.abstentions) == ("adopted", 11, 0, 4)
+    assert vote.date == date(2031, 5, 20)
 
 
 def test_a_state_pleased_to_vote_in_favour_of_an_unnumbered_renewal(make_ctx):

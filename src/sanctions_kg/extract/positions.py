@@ -80,11 +80,12 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def _clause_verb(tok: Token) -> Token:
-    """The verb of the clause a noun phrase sits in, through prepositions ("with its veto, X said")."""
+    """The verb of the clause a noun phrase sits in, through prepositions ("with its veto, X said") or as
+    its object ("X used its veto")."""
     node = tok
     while node.dep_ in {"pobj", "prep"} and node.head is not node:
         node = node.head
-    return node
+    return node.head if node.dep_ == "dobj" else node
 
 
 def vote_direction(tok: Token) -> Position | None:

@@ -100,8 +100,10 @@ class _Reader:
             for m in self.in_sentence:
                 self.register(m)
             for cue, apply, implies, strength in self._cues(sent):
-                past = strength == STRONG and vote_details.past_occasion(self.ctx, cue) \
+                past = strength in {STRONG, WEAK} and vote_details.past_occasion(self.ctx, cue) \
                     and not governed_mention(cue, self.governable)
+                if past and strength == WEAK:
+                    continue  # "In December 2005, the Council imposed an arms embargo": another occasion
                 key = self.new_draft() if past else self._event_for(cue, sent, implies, strength)
                 if key is None:
                     continue
@@ -364,6 +366,8 @@ def _fact(ctx: DocContext, ev: Event, is_main: bool, concerns: tuple[str, ...]) 
         day = None
     positions = _members_only(ctx, ev.positions, ev.year or (day.year if day else None))
     tally = complete_tally(dict(ev.tally), positions)
+    if outcome is None and tally.get("in_favour", 0) >= REQUIRED_VOTES and tally.get("against") == 0:
+        outcome = "adopted"  # nine votes or more and none against pass a text (Article 27(3)), whatever the verb
     vetoed = {c for c in ev.vetoes if positions.get(c) == "against"} | {
         c for c, p in positions.items()
         if p == "against" and outcome == "not_adopted" and ctx.lexicon.is_permanent(c) and _enough(tally)}
