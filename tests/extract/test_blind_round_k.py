@@ -152,3 +152,22 @@ def test_a_word_in_lower_case_is_no_person(make_ctx):
     ctx = make_ctx("“It is regrettable that the text could not be agreed,” said the representative of Norway, noti",
                    "2031-02-20")
     assert all(person[:1].isupper() for person, _ in _links(ctx))
+
+
+def test_a_country_in_a_list_of_designees_does_not_break_the_document(make_ctx):
+    # a country's entity id on a list item relabelled ORG raised KeyError, and the document was lost (E012)
+    text = ("The Committee imposed an asset freeze on the following: Somalia Petroleum Group, a trading firm; "
+            "Eritrea; and Kestrel Bank, a front company.")
+    found = extract_designations(make_ctx(text, "2031-02-20"))
+    assert {"Somalia Petroleum Group", "Kestrel Bank"} <= {d.designee.name for d in found}
+    assert all(d.designee.code is None for d in found)
+
+
+def test_the_parts_of_a_list_of_decisions_are_no_designees(make_ctx):
+    # "The Security Council this morning decided to: lift trade and financial sanctions on Iraq; extend …;
+    # revisit the mandates of the United Nations Monitoring, Verification and Inspection Commission …"
+    text = ("The Security Council today decided to: lift the sanctions on Ruritania; extend the relief programme "
+            "for six months; review the mandate of the International Monitoring Mission, its panel and its staff; "
+            "and request the appointment of a Special Envoy of the Secretary-General, to report in May.")
+    assert not {"International Monitoring Mission", "Special Envoy of the Secretary-General"} & _designees(
+        make_ctx(text, "2031-02-20"))

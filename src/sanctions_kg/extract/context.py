@@ -140,9 +140,11 @@ class DocContext:
         return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
 
     def org_code(self, ent: Span) -> str | None:
-        """Gazetteer code of an organisation entity, else None."""
+        """Gazetteer code of an organisation entity, else None (a country's code on a span a rule relabelled
+        ORG is none: "Iraq" read as a list item)."""
         if ent.label_ == "ORG":
-            return ent.ent_id_ or self.lexicon.org_by_name.get(normalise_name(ent.text))
+            code = ent.ent_id_ or self.lexicon.org_by_name.get(normalise_name(ent.text))
+            return code if code in self.lexicon.org_by_code else None
         return None
 
     def date_spans(self, span: Span) -> list[Span]:

@@ -262,9 +262,15 @@ def semicolon_items(ctx: DocContext, sent: Span, start: int, people: bool = Fals
     for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, sent.end], strict=True):
         comma = next((t.i for t in doc[lo:hi] if t.text == ","), None)
         name = _name_before(doc, lo, comma if comma is not None else hi)
-        if name is not None and looks_like_name(name):
+        if name is not None and looks_like_name(name) and (lo == start or _opens(doc, lo, name.start)):
             items.append(labelled(ctx, name, people))
     return _drop_cut_off(items) if len(items) >= 2 else []
+
+
+def _opens(doc, lo: int, name_start: int) -> bool:
+    """A later part of the list begins with its name ("; and Z, a bank"); a part that begins with other
+    words is a clause ("decided to: lift …; revisit the mandates of the United Nations Monitoring, …")."""
+    return all(t.is_space or t.is_punct or t.lower_ in {"and", "or", "the"} for t in doc[lo:name_start])
 
 
 def _first_item_start(doc, start: int, cut: int) -> int:
@@ -314,7 +320,8 @@ def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     org = any(t.lower_ in rules().cue("organisation_suffixes") for t in tokens_of(span))
     label = "PERSON" if person and not org else "ORG"
     ent = next((e for e in ents_of(span) if e.start == span.start and e.end == span.end), None)
-    return Span(span.doc, span.start, span.end, label=label, span_id=ent.id if ent is not None else 0)
+    same = ent is not None and ent.label_ == label  # a COUNTRY entity's id is no organisation's
+    return Span(span.doc, span.start, span.end, label=label, span_id=ent.id if same else 0)
 
 
 def _drop_cut_off(items: list[Span]) -> list[Span]:
