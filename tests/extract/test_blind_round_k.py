@@ -171,3 +171,11 @@ def test_the_parts_of_a_list_of_decisions_are_no_designees(make_ctx):
             "and request the appointment of a Special Envoy of the Secretary-General, to report in May.")
     assert not {"International Monitoring Mission", "Special Envoy of the Secretary-General"} & _designees(
         make_ctx(text, "2031-02-20"))
+
+
+def test_a_role_phrase_does_not_end_on_of_the(make_ctx):
+    # "Thomas Mayr-Harting, Committee Chair" / "Chair of the 1267 Committee" gave the role "chair of the"
+    ctx = make_ctx("Lena Holm (Sweden), Chair of the 1533 Committee, told reporters that the review was complete.",
+                   "2031-02-20")
+    roles = {r.person: r.role for r in extract_represents(ctx)}
+    assert roles.get("Lena Holm") == "chair"

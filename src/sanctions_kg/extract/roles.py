@@ -182,7 +182,12 @@ def role_text(doc: Doc, role: Role, drop_pp: bool = False) -> str:
     phrase as written, whose names keep their capitals ("ambassador to the United Nations")."""
     words = doc[role.start:role.end].text.lower()
     end = max(role.pp_end, role.phrase_end)
+    while end > role.end and doc[end - 1].lower_ in _DANGLING:
+        end -= 1  # "Chair of the 1267 Committee": the phrase stops at the number, not after "of the"
     return words if drop_pp or end == role.end else f"{words} {doc[role.end:end].text}"
+
+
+_DANGLING = {"of", "the", "to", "for", "on", "at", "in"}
 
 
 def role_ending_at(doc: Doc, end: int) -> Role | None:
