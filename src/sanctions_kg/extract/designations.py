@@ -356,9 +356,9 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
 def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
     named = defined_short_forms(ctx).get(clean(f.ent), f.ent)  # "Kestrel" after "Kestrel Trading Co. (Kestrel)"
     kind: ActorKind = "person" if named.label_ == "PERSON" else "organization"
-    name, aliases = _preferred_name(ctx, f, named)
-    ref = ActorRef(kind=kind, name=name, code=ctx.org_code(named) if kind == "organization" else None,
-                   aliases=tuple(aliases))
+    code = ctx.org_code(named)  # None for a person: only an ORG span has one
+    name, aliases = _preferred_name(ctx, f, named, code)
+    ref = ActorRef(kind=kind, name=name, code=code, aliases=tuple(aliases))
     day = None
     if f.status != "proposed" and f.dated:
         day = attrs.designation_date(ctx, f.sent) or (doc_date if f.authority == doc_authority else None)
@@ -368,12 +368,11 @@ def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> l
                             authority=f.authority, date=day, via_resolution=f.via_resolution) for m in f.measures]
 
 
-def _preferred_name(ctx: DocContext, f: _Found, named: Span) -> tuple[str, list[str]]:
-    """A gazetteer label if the name is known ("Lazarus" -> "Lazarus Group"), else the text (of the full
-    name a short form stands for, the short form an alias)."""
+def _preferred_name(ctx: DocContext, f: _Found, named: Span, code: str | None) -> tuple[str, list[str]]:
+    """A gazetteer label if the name is known (``code``: "Lazarus" -> "Lazarus Group"), else the text (of the
+    full name a short form stands for, the short form an alias)."""
     text = clean(named)
     aliases = f.aliases if named is f.ent else list(dict.fromkeys([clean(f.ent), *f.aliases]))
-    code = ctx.org_code(named)
     if code:
         entry = ctx.lexicon.org_by_code[code]
         return entry["label"], [a for a in [text, *aliases] if a != entry["label"]]

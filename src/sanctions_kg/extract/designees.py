@@ -320,8 +320,8 @@ def labelled(ctx: DocContext, span: Span, people: bool = False) -> Span:
     org = any(t.lower_ in rules().cue("organisation_suffixes") for t in tokens_of(span))
     label = "PERSON" if person and not org else "ORG"
     ent = next((e for e in ents_of(span) if e.start == span.start and e.end == span.end), None)
-    same = ent if ent is not None and ent.label_ == label else None  # a COUNTRY entity's id is no organisation's
-    return Span(span.doc, span.start, span.end, label=label, span_id=same.id if same is not None else 0)
+    span_id = ent.id if ent is not None and ent.label_ == label else 0  # a COUNTRY entity's id is no organisation's
+    return Span(span.doc, span.start, span.end, label=label, span_id=span_id)
 
 
 def _drop_cut_off(items: list[Span]) -> list[Span]:
