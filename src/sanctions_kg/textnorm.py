@@ -10,8 +10,11 @@ inside a quote stay in it).
 Publishers' notes inside a sentence are removed the same way (``publishing_notes`` in
 ``rules/tokenizer.yml``): a UN press release writes "resolution 2624 (2022) (to be issued as document
 S/RES/2624(2022)), adopted by 11 votes …", and the parser, taking the note for the main clause, hangs
-the vote on "issued" instead of on the resolution. Nothing else is changed: no case, width or
-quote-mark folding.
+the vote on "issued" instead of on the resolution.
+
+One character is replaced by another of the same width: the non-breaking hyphen (U+2011, "the
+15‑member Council"), which the tokenizer does not split as it splits "-". Nothing else is changed: no
+case, width or quote-mark folding.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width space/non-join
              "\u202a\u202b\u202c\u202d\u202e"  # embeddings, pop, overrides
              "\u2066\u2067\u2068\u2069")  # isolates
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+#: characters read as another of the same width (offsets do not move): the non-breaking hyphen is a hyphen
+FOLDED = {"\u2011": "-"}
+_FOLD_TABLE = str.maketrans(FOLDED)
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,11 @@ class NormalisedText:
     original: str
     text: str
     removed_at: tuple[int, ...] = ()
+    folded: bool = False  # a character of ``FOLDED`` was replaced: quotes are still cut from ``original``
 
     @property
     def changed(self) -> bool:
-        return bool(self.removed_at)
+        return bool(self.removed_at) or self.folded
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of the normalised span ``[start, end)``."""
@@ -72,7 +79,8 @@ def normalise(text: str) -> NormalisedText:
     notes = _notes_re()
     cuts = [m.span() for m in _INVISIBLE_RE.finditer(text)]
     cuts += [m.span() for m in notes.finditer(text)] if notes is not None else []
-    if not cuts:
+    folded = any(c in text for c in FOLDED)
+    if not cuts and not folded:
         return NormalisedText(text, text)
     kept: list[str] = []
     removed: list[int] = []
@@ -83,7 +91,8 @@ def normalise(text: str) -> NormalisedText:
         removed.extend([start - len(removed)] * (end - start))  # each cut character, at its normalised place
         at = max(at, end)
     kept.append(text[at:])
-    return NormalisedText(text, "".join(kept), tuple(removed))
+    view = "".join(kept)
+    return NormalisedText(text, view.translate(_FOLD_TABLE) if folded else view, tuple(removed), folded)
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,16 @@ def test_restore_maps_nested_evidence_and_keeps_the_original_document() -> None:
     assert document is original and same is nested and ev.quote == f"A{ZWSP}B" and (ev.start, ev.end) == (0, 3)
 
 
+def test_a_non_breaking_hyphen_is_read_as_a_hyphen_and_quoted_as_written() -> None:
+    # "the 15\u2011member Council" (UN press releases): unsplit, "15‑member" gave no Council size
+    text = "Voting unanimously, the 15\u2011member Council on 2\u2011 5 May acted."
+    norm = normalise(text)
+    assert norm.text == text.replace("\u2011", "-") and norm.changed
+    start = norm.text.index("15-member")
+    ev = norm.evidence(Evidence("x", start, start + 9, "15-member", "rule"))
+    assert (ev.start, ev.quote) == (start, "15\u2011member")
+
+
 def test_a_text_without_invisible_characters_is_not_copied() -> None:
     norm = normalise("plain text")
     assert not norm.changed and norm.text is norm.original

@@ -11,15 +11,29 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .context import DocContext, cue_tokens, ents_of, is_dateline, lemma, span_text, tokens_of
+from .context import DocContext, cue_tokens, doc_lemmas, ents_of, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
-from .designee_regions import is_glued_cue
+from .designee_regions import is_glued_cue, restriction_preps
 from .designees import BULLETS, rules
 from .lexicon import normalise_name
 
 
 def measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.id_ for s in ctx.terms(sent, "MEASURE")))
+    """The measures a sentence names: its measure phrases, then what its restrictions are on."""
+    return tuple(dict.fromkeys([*(s.id_ for s in ctx.terms(sent, "MEASURE")), *restricted(ctx, sent)]))
+
+
+def restricted(ctx: DocContext, sent: Span) -> list[str]:
+    """"Restrictions were placed on the assets and international travel of X", "freezing their assets and
+    prohibiting their travel": asset freeze and travel ban."""
+    nouns, verbs, things = rules().cue("restriction_nouns"), rules().cue("restriction_verbs"), \
+        rules().mapping("restricted_things")
+    lemmas, doc = doc_lemmas(sent.doc), ctx.doc
+    found = [m for i in range(sent.start, sent.end) if lemmas[i] in nouns
+             for _, named in restriction_preps(doc[i]) for m in named]
+    objects = [o for i in range(sent.start, sent.end) if lemmas[i] in verbs and doc[i].pos_ == "VERB"
+               for c in doc[i].children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return found + [things[lemma(o)] for o in objects if lemma(o) in things]
 
 
 def document_measures(ctx: DocContext) -> tuple[str, ...]:
@@ -31,6 +45,7 @@ def document_measures(ctx: DocContext) -> tuple[str, ...]:
         low = span_text(sent).lower()
         if cue.search(low):
             found += list(measures(ctx, sent))
+        found += restricted(ctx, sent)
         found += [m for m, ps in patterns if any(p.search(low) for p in ps)]
     return tuple(dict.fromkeys(found))
 
@@ -107,7 +122,10 @@ def is_authority_slot(ctx: DocContext, ent: Span) -> bool:
     if root.dep_ in {"poss", "compound"}:
         lex = ctx.lexicon
         heads = lex_cue(lex, "list_nouns") | lex_cue(lex, "authority_nouns") | rules().cue("authority_heads")
-        return lemma(root.head) in heads
+        noun = root.head
+        while noun.dep_ == "compound" and noun.head is not noun:
+            noun = noun.head
+        return lemma(root.head) in heads or noun.dep_ == "pobj" and noun.head.lower_ == "by"  # "by all EU states"
     return False
 
 

@@ -37,7 +37,7 @@ from .designee_filters import (
 )
 from .designee_hyphens import hyphen_designated
 from .designee_regions import is_glued_cue, region_names, title_case, triggers
-from .designee_short_forms import defined_short_forms
+from .designee_short_forms import short_form_of
 from .designees import (
     NAME_LABELS,
     bullet_items,
@@ -177,7 +177,8 @@ def _cue_words(ctx: DocContext) -> frozenset[str]:
     lex, r = ctx.lexicon, rules()
     under = {w for p in lex.cues["under_sanctions"] for w in p.lower().split()}
     return (lex_cue(lex, "designation_cues") | lex_cue(lex, "designate_strong") | lex_cue(lex, "list_nouns")
-            | r.cue("object_verbs") | r.cue("object_nouns") | r.cue("register_nouns") | {"following", "sanctioned"}
+            | r.cue("object_verbs") | r.cue("object_nouns") | r.cue("restriction_nouns") | r.cue("register_nouns")
+            | {"following", "sanctioned"}
             | under)
 
 
@@ -206,12 +207,21 @@ def _is_designation_sentence(ctx: DocContext, sent: Span) -> bool:
     strong = any(lemma(t) in strong_cues for t in verbs)
     registers = lex_cue(ctx.lexicon, "list_nouns") | rules().cue("register_nouns")
     listy = any(lem in registers for lem, _ in lemmas)
-    if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE"))) or _has_under_sanctions(ctx, sent):
+    if bool(verbs) and (strong or listy or bool(ctx.terms(sent, "MEASURE")) or _sanction_object(verbs)) \
+            or _has_under_sanctions(ctx, sent):
         return True
     following = any(t.lower_ == "following" for t in tokens_of(sent))
     register = listy and span_text(sent).rstrip().endswith(":") and following
     named_list = following and any(lem in strong_cues for lem, _ in lemmas)
     return register or named_list or bool(triggers(ctx, sent))
+
+
+def _sanction_object(verbs: list[Token]) -> bool:
+    """"X will be subject to sanctions", "Y faces sanctions": a cue whose object is a sanctions noun."""
+    nouns = rules().cue("object_nouns")
+    objects = [o for v in verbs for c in v.children for o in ([c] if c.dep_ == "dobj" else [
+        g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    return any(lemma(o) in nouns for o in objects)
 
 
 def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = False) -> bool:
@@ -226,7 +236,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
         return True
     if permissive:
         modifier = ent.root.dep_ in {"poss", "compound", "amod", "nmod"}
-        return not modifier and not governed_by_stop_prep(ctx, ent)
+        return not modifier and not governed_by_stop_prep(ctx, ent) and not _in_other_clause(ctx, ent)
     root = _argument_root(ent)
     chain = [root, *root.ancestors]
     if root.dep_ in {"poss", "npadvmod", "advmod", "nmod"}:
@@ -236,11 +246,19 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
             return False
         if lemma(tok) in lex_cue(ctx.lexicon, "designation_cues"):
             return True
-        if tok.lower_ in {"are", "is"}:
+        if lemma(tok) == "be":  # "X is …", "X and Y will now be subject to sanctions"
             return _copula_designee(ctx, ent, tok)
         if tok.dep_ in {"advcl", "ccomp", "relcl", "poss"} or tok.pos_ == "VERB":
             return False
     return False
+
+
+def _in_other_clause(ctx: DocContext, ent: Span) -> bool:
+    """"… exports that could benefit Al-Shabaab": an argument of a relative clause's verb that designates
+    nothing."""
+    verb = _argument_root(ent).head
+    designating = lex_cue(ctx.lexicon, "designation_cues") | rules().cue("object_verbs")
+    return verb.pos_ == "VERB" and verb.dep_ == "relcl" and lemma(verb) not in designating
 
 
 def _copula_designee(ctx: DocContext, ent: Span, copula) -> bool:
@@ -354,7 +372,7 @@ def _apply_group_anaphora(ctx: DocContext, found: dict[str, _Found], measures: t
 # --- facts -----------------------------------------------------------------------------------------
 
 def _facts(ctx: DocContext, f: _Found, doc_date, doc_authority: str | None) -> list[DesignationFact]:
-    named = defined_short_forms(ctx).get(clean(f.ent), f.ent)  # "Kestrel" after "Kestrel Trading Co. (Kestrel)"
+    named = short_form_of(ctx, f.ent) or f.ent  # "Kestrel" after "Kestrel Trading Co. (Kestrel)"
     kind: ActorKind = "person" if named.label_ == "PERSON" else "organization"
     code = ctx.org_code(named)  # None for a person: only an ORG span has one
     name, aliases = _preferred_name(ctx, f, named, code)

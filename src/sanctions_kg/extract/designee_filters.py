@@ -59,8 +59,11 @@ def drop_bracketed_aliases(names: list[Span]) -> list[Span]:
 
 
 def governed_by_stop_prep(ctx: DocContext, ent: Span) -> bool:
-    """The name, after climbing conjunctions and appositions, is the object of a linking preposition."""
+    """The name (or the noun it modifies: "both the X and Y coalitions"), after climbing conjunctions and
+    appositions, is the object of a linking preposition."""
     tok = ent.root
+    if tok.head.i >= ent.end and tok.head.pos_ == "NOUN":
+        tok = tok.head
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         if _fronted_phrase_ends(tok):
             return False

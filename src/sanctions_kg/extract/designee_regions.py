@@ -32,6 +32,30 @@ def triggers(ctx: DocContext, sent: Span) -> list:
             out.append(tok)
         elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("object_nouns"):
             out += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules().cue("object_noun_preps")]
+            out += _aimed_preps(tok)
+        elif tok.pos_ == "NOUN" and lemma(tok) in rules().cue("restriction_nouns"):
+            out += [prep for prep, things in restriction_preps(tok) if things]
+    return out
+
+
+def _aimed_preps(noun: Token) -> list[Token]:
+    """"The measures were also directed at X": the preposition of a verb aiming its passive subject."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or lemma(verb) not in rules().cue("aimed_verbs"):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in rules().cue("aimed_preps")]
+
+
+def restriction_preps(noun: Token) -> list[tuple[Token, list[str]]]:
+    """Each "on" phrase of a restriction noun with the measures its objects name: "restrictions on the
+    assets and travel of X" and "restrictions were placed on the assets …" give (on, [asset_freeze,
+    travel_ban]); "restrictions on imports" gives (on, [])."""
+    owners = [noun, noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} else [noun]
+    things = rules().mapping("restricted_things")
+    out = []
+    for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ == "on"):
+        objects = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+        out.append((prep, [things[lemma(o)] for o in objects if lemma(o) in things]))
     return out
 
 
@@ -40,7 +64,7 @@ def _maybe_triggers(sent: Span) -> list[Token]:
     cue form; the others are skipped without making a ``Token`` for each."""
     r = rules()
     doc = sent.doc
-    cues = r.cue("object_verbs") | r.cue("authority_verbs") | r.cue("object_nouns")
+    cues = r.cue("object_verbs") | r.cue("authority_verbs") | r.cue("object_nouns") | r.cue("restriction_nouns")
     glued = tuple(r.cue("glued_forms"))
     lemmas, lowers, tokens = doc_lemmas(doc), doc_lowers(doc), tokens_of(doc)
     return [tokens[i] for i in range(sent.start, sent.end) if lemmas[i] in cues or lowers[i].startswith(glued)]
@@ -94,9 +118,14 @@ def _in_object(ent: Span, trigger) -> bool:
             return True  # "the chief in Dubai, Karim Nasser": a person is no conjunct of a place
         tok = tok.head
     linking = {"with", "of", "by", "from", "to", "at", "in", "for"}
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in rules().cue("asset_nouns"):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _owned(tok.head.head):
         return True  # "froze the assets of X": whose assets are frozen
     return not (tok.dep_ == "pobj" and tok.head.lower_ in linking and tok.head is not trigger)
+
+
+def _owned(noun: Token) -> bool:
+    """A noun of what a measure holds, or a conjunct of one ("the assets and international travel of X")."""
+    return any(lemma(t) in rules().cue("asset_nouns") for t in (noun, *noun.conjuncts))
 
 
 def capital_runs(ctx: DocContext, sent: Span, start: int, stop: int) -> list[Span]:

@@ -1,13 +1,15 @@
 """Short forms a text defines in brackets after a full name ("Kestrel Trading Corporation (Kestrel)",
 "Korea Kwangson Banking Corp. (KKBC)") and then uses alone ("Kestrel was designated by Treasury in
 2009"): a designee named by its short form is the body or person of the full name, so the fact takes
-the full name (the short form becomes an alias) and the graph keeps one node for it."""
+the full name (the short form becomes an alias) and the graph keeps one node for it. A surname used
+alone after the person's full name ("Francois Bozize" … "sanctions on Bozize, Adam and Yakite") is a
+short form of that name too, when no other full name in the text ends with it."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from .context import DocContext, ents_of
-from .designees import NAME_LABELS
+from .designees import NAME_LABELS, clean
 
 #: the most words a short form in brackets may have
 SHORT_FORM_WORDS = 3
@@ -41,3 +43,23 @@ def _stands_for(short: Span, full: Span) -> bool:
     if short.text == full.text or not all(t.is_alpha and t.text[:1].isupper() for t in short):
         return False
     return all(t.lower_ in words for t in short) or len(short) == 1 and short[0].is_upper
+
+
+def short_form_of(ctx: DocContext, name: Span) -> Span | None:
+    """The full name ``name`` stands for: a bracketed short form's definition, or the one full name of a
+    person ending with this lone surname."""
+    text = clean(name)
+    if (full := defined_short_forms(ctx).get(text)) is not None:
+        return full
+    return _surnames(ctx).get(text) if name.label_ == "PERSON" and len(name) == 1 else None
+
+
+def _surnames(ctx: DocContext) -> dict[str, Span]:
+    found = ctx.memo.get("surnames")
+    if found is None:
+        last: dict[str, list[Span]] = {}
+        for ent in ents_of(ctx.doc[:]):
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                last.setdefault(ent[-1].text, []).append(ent)
+        found = ctx.memo["surnames"] = {w: es[0] for w, es in last.items() if len({e.text for e in es}) == 1}
+    return found  # type: ignore[return-value]

@@ -93,11 +93,13 @@ def _extend_hyphen(ent: Span) -> Span:
 
 
 def clean(ent: Span) -> str:
-    """The name without a leading article, a trailing conjunction or stray quotes."""
+    """The name without a leading article or title, a trailing conjunction or stray quotes."""
     text = re.sub(r"^(the|The)\s+", "", ent.text.strip(QUOTES + " ")).strip(QUOTES + " ")
     words = text.split()
     while len(words) > 1 and words[-1].lower() in rules().cue("not_name_enders"):
         words.pop()  # "Nordvik Trading and": the NER took the "and" before the next name
+    while len(words) > 2 and words[0].lower() in rules().cue("name_titles"):
+        words.pop(0)  # "Sheikh Musa Hilal": listed as Musa Hilal
     return " ".join(words) if len(words) < len(text.split()) else text
 
 
@@ -122,6 +124,8 @@ def is_program(ent: Span) -> bool:
     """A list, program or citation ("Specially Designated Global Terrorist", "E.O. 13224", "… Act",
     "Press Release SC/1234")."""
     text = clean(ent).lower()
+    if 0 < len(text.split()) <= 2 and text.split()[0] in rules().cue("register_nouns"):
+        return True  # "Annex A", "Schedule 2": a part of a text that lists, not a name in it
     return any(text == p.lower() or text.endswith(" " + p.lower()) or text.startswith(p.lower() + " ")
                for p in rules().phrases("program_names"))
 
@@ -152,7 +156,12 @@ def is_speaker(ctx: DocContext, ent: Span) -> bool:
 def never_designee(ctx: DocContext, ent: Span) -> bool:
     """The tests every candidate name must pass, whatever pattern found it."""
     return (not is_name_like(ent) or is_program(ent) or is_authority_name(ctx, ent) or is_speaker(ctx, ent)
-            or ctx.country(ent) is not None or _is_title(ctx, ent) or _headline_words(ent))
+            or ctx.country(ent) is not None or _is_title(ctx, ent) or _headline_words(ent) or _is_symbol(ent))
+
+
+def _is_symbol(ent: Span) -> bool:
+    """"S/RES/2624(2022)": the symbol of a UN document, not a name."""
+    return any(re.match(p, ent.text.strip()) for p in rules().phrases("document_symbol"))
 
 
 def _headline_words(ent: Span) -> bool:

@@ -61,6 +61,9 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     own = countries_in(ctx, (t for t in tok.subtree if t.i not in skip))
     if own:
         return own
+    used = tok.dep_ == "dobj" and lemma(tok.head) in ctx.lexicon.cue("veto_use_verbs")
+    if used and (found := countries_in(ctx, subjects(tok.head))):  # "X chose to cast a veto"
+        return found
     if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children):
         return countries_in(ctx, subjects(_clause_verb(tok)))  # "with its veto, Russia said no to …"
     user = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -89,8 +92,9 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def vote_direction(tok: Token) -> Position | None:
-    """"voted against" / "voting in favour" / "voted for"."""
-    for child in tok.children:
+    """"voted against" / "voting in favour" / "voted for" (a phrase after the word: "For these reasons, X
+    voted against" is against)."""
+    for child in tok.rights:
         if child.lower_ == "against":
             return "against"
         if child.lower_ == "for" or (child.lower_ == "in" and any(g.lower_ in {"favour", "favor"}
@@ -167,16 +171,18 @@ def verbless_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]
 
 
 def answer_positions(ctx: DocContext, noun: Token) -> list[tuple[str, Position]]:
-    """"With 'no' votes from permanent members Russia and China": a quoted answer on a vote noun is the
-    position of the states its "from/by/of" phrase names ("no votes against" counts none: no quotes)."""
-    answers = ctx.lexicon.cues["vote_answers"]
+    """"With 'no' votes from permanent members Russia and China", "the negative vote of China": a quoted
+    answer or a position adjective on a vote noun is the position of the states its "from/by/of" phrase
+    names ("no votes against" counts none: no quotes)."""
+    answers, adjectives = ctx.lexicon.cues["vote_answers"], ctx.lexicon.cues["vote_adjectives"]
     doc = noun.doc
-    said = [c for c in noun.children if c.lower_ in answers and c.i > 0 and doc[c.i - 1].is_quote]
+    said = [answers[c.lower_] for c in noun.children if c.lower_ in answers and c.i > 0 and doc[c.i - 1].is_quote]
+    said += [adjectives[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in adjectives]
     if noun.pos_ != "NOUN" or not said:
         return []
     named = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.cue("voter_preps")
              for t in c.subtree]
-    return [(c, answers[said[0].lower_]) for c in countries_in(ctx, named)]
+    return [(c, said[0]) for c in countries_in(ctx, named)]
 
 
 def subject_count(ctx: DocContext, tok: Token) -> tuple[Position, int] | None:

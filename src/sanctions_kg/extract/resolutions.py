@@ -117,6 +117,8 @@ def _is_reference(ctx: DocContext, tok: Token) -> bool:
     object of a verb that cites law in force ("implement resolution 751")."""
     if tok.dep_ == "dobj" and lemma(tok.head) in ctx.lexicon.cue("citing_verbs"):
         return True  # "we urge all States to implement resolution 751"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ctx.lexicon.cue("citing_nouns"):
+        return True  # "an extension of the provisions of resolution 2231"
     cites = ctx.lexicon.cue("citing_preps")
     before = [t for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i] if not t.is_punct]
     while before and (before[-1].pos_ in {"DET", "PRON", "PROPN", "ADJ"} or before[-1].dep_ == "compound"):

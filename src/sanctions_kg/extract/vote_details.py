@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -66,6 +67,8 @@ def event_date(ctx: DocContext, ev: Event, is_main: bool) -> date | None:
         return ctx.published
     if (day := _heading_day(ctx)) is not None:
         return day
+    if (ev.tally or ev.positions or ev.vetoes) and (day := _date_line(ctx)) is not None:
+        return day
     about_vote = [s for s in ctx.sentences() if any(ctx.org_code(e) == "UN" for e in ctx.ents_in(s))
                   or not ctx.lexicon.cue("vote").isdisjoint(ctx.lemma_set(s))]  # "the outcome of today's vote"
     for sent in [*ev.sentences, *about_vote]:
@@ -83,6 +86,27 @@ def _heading_day(ctx: DocContext) -> date | None:
     if not any(words in low for words in ctx.lexicon.cue("vote_statement_headings")):
         return None
     return next((d for m in _FULL_DAY.finditer(low) if (d := ctx.resolve(m.group())) is not None), None)
+
+
+def _date_line(ctx: DocContext) -> date | None:
+    """"New York, July 19, 2012" or "Published Wednesday February 26 2014" as a line of its own at the head
+    of a news item: the day of the report, and of the vote it tells with its count or its voters (when
+    that day is the publication date)."""
+    place_day = _place_day(tuple(sorted(ctx.lexicon.cue("date_line_labels"))))
+    for sent in (s for s in ctx.sentences() if s.start_char < HEADING_CHARS):
+        line = span_text(sent).strip()
+        match = place_day.fullmatch(line)
+        if match and (day := ctx.resolve(match.group(1))) is not None and day == ctx.published:
+            return day
+    return None
+
+
+@lru_cache(maxsize=4)
+def _place_day(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that is a place or a label (``date_line_labels``) and a day, a weekday allowed before it."""
+    label = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"(?:[A-Z][A-Za-z.' ]{{1,30}}, |(?i:{label}):? )(?:[A-Z][a-z]+day,? )?"
+                      r"(\d{1,2} [A-Z][a-z]+,? (?:19|20)\d{2}|[A-Z][a-z]+ \d{1,2},? (?:19|20)\d{2})\.?")
 
 
 def _just_now(ctx: DocContext, ev: Event) -> bool:
@@ -143,7 +167,8 @@ def token_cues(lex) -> frozenset[str]:
 def todays_resolution(lex, tok: Token, lem: str) -> bool:
     """"That is the goal of today's resolution": a text is a resolution once adopted (a draft until
     then), so the Council adopted one on the day of the report."""
-    return lem in lex.cue("adopted_nouns") and of_today(tok)
+    drafted = any(c.dep_ == "compound" and lemma(c) in lex.cue("draft_nouns") for c in tok.children)
+    return lem in lex.cue("adopted_nouns") and not drafted and of_today(tok)  # not "today's draft resolution"
 
 
 def _recent(ctx: DocContext, day: date) -> bool:
@@ -181,6 +206,8 @@ def _stopping_verbs(ctx: DocContext, ev: Event) -> set[int]:
              if lemma(t) in veto and t.dep_ in {"dobj", "nsubjpass"} and lemma(t.head) in use}
     using |= {c.i for t in ev.cues if lemma(t) in veto for c in t.children
               if c.dep_ == "acl" and lemma(c) in use}
+    doc = ctx.doc
+    using |= {doc[i].head.i for i in using if doc[i].dep_ == "xcomp"}  # "on 28 March, X chose to cast a veto"
     return stopping | using
 
 

@@ -21,11 +21,8 @@ from spacy.tokens import Span, Token
 from ..records import Position, VoteFact
 from . import vote_details
 from .context import DocContext, cue_tokens, lemma
-from .designation_attrs import disambiguate
 from .positions import (
     agent_count,
-    core,
-    countries_in,
     listed_positions,
     subject_count,
     verb_positions,
@@ -33,6 +30,7 @@ from .positions import (
 )
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
+from .vote_cues import council_acts, is_failure, is_outcome_cue, modifies_adoption, standing, veto_in_general
 from .vote_details import acts_today, concerns_of, event_date, read_sponsors, todays_resolution, token_cues
 from .vote_events import Event, Key, merge_drafts
 
@@ -78,8 +76,8 @@ class _Reader:
         ev.mentions.append(m)
         ev.year = ev.year or m.year
         self.of_mention[m.i] = key
-        if not m.reference:
-            self.governable[m.i] = m
+        if not m.reference or any(c.dep_ in {"acl", "relcl"} for c in m.token.children):
+            self.governable[m.i] = m  # a citation is governed only by its own clause ("2036, adopted on …")
         return key
 
     def _cited_for_draft(self, m: Mention) -> bool:
@@ -129,7 +127,7 @@ class _Reader:
         m = nearest_mention(cue, self.in_sentence)
         if m is not None:
             return self.of_mention[m.i]
-        if strength == STRONG or (_council_acts(self.ctx, cue) and (strength == PLAIN or acts_today(cue))):
+        if strength == STRONG or (council_acts(self.ctx, cue) and (strength == PLAIN or acts_today(cue))):
             return self.new_draft()
         return None
 
@@ -164,14 +162,14 @@ class _Reader:
         for tok in cue_tokens(sent, self.token_cues):  # every branch below starts from one of these lemmas
             lem = lemma(tok)
             if lem in lex.cue("veto"):
-                if not _veto_in_general(ctx, tok):
+                if not veto_in_general(ctx, tok):
                     found.append((tok, _veto_action(ctx, tok, sent), "not_adopted", STRONG))
-            elif _is_outcome_cue(ctx, tok):
-                failed = _is_failure(ctx, tok)
+            elif is_outcome_cue(ctx, tok):
+                failed = is_failure(ctx, tok)
                 found.append((tok, _outcome_action(failed), "not_adopted" if failed else "adopted", PLAIN))
             elif todays_resolution(lex, tok, lem):
                 found.append((tok, _outcome_action(False), "adopted", PLAIN))
-            elif lem in lex.cue("council_decision_verbs") and _council_acts(ctx, tok) and not _standing(tok):
+            elif lem in lex.cue("council_decision_verbs") and council_acts(ctx, tok) and not standing(tok):
                 found.append((tok, _outcome_action(False), "adopted", WEAK))
             elif lem in lex.cue("abstain") | lex.cue("vote") and tok.pos_ == "VERB":
                 pairs = verb_positions(ctx, tok)
@@ -188,7 +186,7 @@ class _Reader:
         for span, iso3, pos in listed_positions(ctx, sent):
             found.append((span.root, _positions_action([(iso3, pos)], sent), None, STRONG))
         for span in ctx.terms(sent, "UNANIMOUS"):
-            if _modifies_adoption(ctx, span[0]):
+            if modifies_adoption(ctx, span[0]):
                 found.append((span[0], _tally_action(unanimous_counts(ctx), adopted=True), "adopted",
                               PLAIN))
         return sorted(found, key=lambda x: x[0].i)
@@ -234,95 +232,6 @@ def _tally_action(counts: dict[str, int], adopted: bool = False):
 
 def _fits(ev: Event, implies: str | None) -> bool:
     return implies is None or ev.outcome is None or ev.outcome == implies
-
-
-def _is_outcome_cue(ctx: DocContext, tok: Token) -> bool:
-    """"adopted", "passed", "failed", "rejected": said of a draft or by the Council, not by a state
-    ("immediately rejected by Iran") and not as a condition ("if adopted")."""
-    lex = ctx.lexicon
-    lem = lemma(tok)
-    if lem in lex.cue("fail") or lem == "failure":
-        return not _country_agent(ctx, tok) and not _fails_at_other(ctx, tok)
-    if lem in lex.cue("adopt") or lem == "adoption":
-        if _conditional(tok) or (tok.pos_ == "ADJ" or tok.dep_ == "amod") and not vote_details.said_just_now(lex, tok):
-            return False  # "the adopted text" tells no vote; "the just-passed resolution" tells today's
-        return not _country_agent(ctx, tok)
-    return False
-
-
-def _is_failure(ctx: DocContext, tok: Token) -> bool:
-    lem = lemma(tok)
-    if lem in ctx.lexicon.cue("fail") or lem == "failure":
-        return True
-    return any(c.dep_ == "neg" for c in tok.children) or lemma(tok.head) in {"fail", "failure"} or any(
-        lemma(a) in {"fail", "failure"} for a in list(tok.ancestors)[:2])
-
-
-def _standing(tok: Token) -> bool:
-    """"the arms embargo imposed by the Council …": a participle on a noun tells measures in force, not
-    a decision the text reports."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
-
-
-def _fails_at_other(ctx: DocContext, tok: Token) -> bool:
-    """"measures … failing to prevent the rebels from acquiring weapons": a failure to do something else
-    than pass (``fail_outcome_verbs``) is no vote's outcome."""
-    done = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-    return bool(done) and all(lemma(c) not in ctx.lexicon.cue("fail_outcome_verbs") for c in done)
-
-
-def _veto_in_general(ctx: DocContext, tok: Token) -> bool:
-    """"a means other than the veto", "abusing the veto", "the use of the veto": the noun names the rule,
-    not a vote, when no state is said to cast it and its head (or the head of its preposition) is a word of
-    ``veto_in_general``."""
-    if tok.pos_ != "NOUN" or verb_positions(ctx, tok):
-        return False
-    heads = ctx.lexicon.cue("veto_in_general")
-    head = tok.head
-    return lemma(head) in heads or head.dep_ == "prep" and lemma(head.head) in heads
-
-
-def _conditional(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children) or tok.head.lower_ == "if"
-
-
-def _country_agent(ctx: DocContext, tok: Token) -> bool:
-    """The cue's doer is a state, not the Council ("rejected by Iran", "Japan adopted measures")."""
-    doers = [c for c in tok.children if c.dep_ in {"nsubj", "agent"}]
-    return bool(countries_in(ctx, (t for d in doers for t in core(d))))
-
-
-def _council_acts(ctx: DocContext, tok: Token) -> bool:
-    """The Security Council is the subject or agent of ``tok`` ("the Council unanimously extended …")."""
-    doers = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-    doers += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    for d in doers:
-        for t in d.subtree:
-            ent = ctx.ent_at(t.i) if t.ent_type_ else None
-            if ent is not None and ctx.org_code(ent) == "UN":
-                return disambiguate(ctx, ent, "UN") == "UN"  # not the EU's "Council" in an EU text
-    return False
-
-
-def _modifies_adoption(ctx: DocContext, tok: Token) -> bool:
-    """"unanimously adopted" / "voted unanimously" / "the Council unanimously extended": the adverb
-    hangs on a vote or adopt verb, or on a verb whose subject is the Council; or on a participle that
-    hangs on such a verb ("The Council, acting unanimously under Chapter VII, today adopted …")."""
-    cues = ctx.lexicon.cue("adopt") | ctx.lexicon.cue("vote")
-    decides = ctx.lexicon.cue("council_decision_verbs")
-
-    def adopting(verb: Token) -> bool:
-        return lemma(verb) in cues or lemma(verb) in decides and _council_acts(ctx, verb)
-
-    head = tok.head
-    if adopting(head) or any(lemma(c) in cues for c in tok.children) or lemma(head) == "adoption":
-        return True
-    if head.tag_ != "VBG":
-        return False
-    verb = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "nsubj" \
-        else None  # "acting" on the verb, or on the Council that is its subject
-    return verb is not None and adopting(verb)
 
 
 def _indefinite(tok: Token) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler, SpanRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
 from .gazetteer import entity_patterns, load_yaml, term_patterns
@@ -112,9 +112,34 @@ class Actors:
         fixed = [e for e in ents if e.label_ in GAZETTEER_LABELS]
         new = [s for s in found if not _overlaps_any(s, fixed) and not _overlaps_any(s, terms)]
         others = [e for e in ents if e.label_ not in GAZETTEER_LABELS and not _overlaps_any(e, new)]
-        kept = filter_spans([t for t in map(_trimmed, fixed + new + others) if t is not None])
-        doc.ents = filter_spans(kept + _repeated_names(doc, kept))
+        kept = _capital_surnames(filter_spans([t for t in map(_trimmed, fixed + new + others) if t is not None]))
+        doc.ents = filter_spans(_repeated_names(doc, kept) + kept)  # a repeat wins over the model's guess
         return doc
+
+
+def _capital_surnames(ents: list[Span]) -> list[Span]:
+    """A person's name with the surname in capitals, as many ministries write it ("Seyyed Ebrahim
+    RAISI"): the model stops before the capitals, which are taken into the name when no entity holds
+    them. ``ents`` are sorted and do not overlap (``filter_spans``)."""
+    out = list(ents)
+    for k, ent in enumerate(ents):
+        limit = ents[k + 1].start if k + 1 < len(ents) else len(ent.doc)
+        end = ent.end
+        while end < limit and _capital_word(ent.doc[end]) and "\n" not in ent.doc[end - 1].whitespace_:
+            end += 1
+        if ent.label_ == "PERSON" and end > ent.end and any(t.is_title for t in ent) and _name_ends(ent.doc, end):
+            out[k] = Span(ent.doc, ent.start, end, label=ent.label)
+    return out
+
+
+def _capital_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_upper and len(tok) > 1
+
+
+def _name_ends(doc: Doc, end: int) -> bool:
+    """The name may end before ``end``: punctuation or a function word follows, not a noun that an acronym
+    would modify ("Joe Biden UNGA speech")."""
+    return end == len(doc) or doc[end].is_punct or doc[end].is_lower and doc[end].pos_ not in {"NOUN", "ADJ", "NUM"}
 
 
 def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -122,20 +147,42 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     "Azim Aghajani" in a photo caption and not in "on two Iranians – Azim Aghajani and …". Only names of
     two or more capitalised words are repeated, and only where no entity stands. The text is searched with
     ``str.find`` (a few names, each found in C), not token by token."""
-    names = {ent.text for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 4
-             and all(t.text[:1].isupper() and t.is_alpha for t in ent)}
-    if not names:
+    full = [ent for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 5
+            and all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in ent) and ent[-1].is_alpha]
+    if not full:
         return []
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    guessed = {"GPE", "ORG", "NORP", "LOC"}  # the model's label on one unknown word ("sanctions on Mbarga")
+    taken = {i for ent in ents if ent.ent_id_ or len(ent) > 1 or ent.label_ not in guessed
+             for i in range(ent.start, ent.end)}
     found, text = [], doc.text
-    for name in names:
+    for name in {ent.text for ent in full} | _surnames(full):
         at = text.find(name)
         while at >= 0:
             span = doc.char_span(at, at + len(name), label="PERSON")  # None unless on token edges
-            if span is not None and taken.isdisjoint(range(span.start, span.end)):
+            if span is not None and taken.isdisjoint(range(span.start, span.end)) and _alone(doc, span):
                 found.append(span)
             at = text.find(name, at + len(name))
     return found
+
+
+def _surnames(full: list[Span]) -> set[str]:
+    """The last words of the full names that no other full name ends with ("Bozize" of "Francois Bozize"):
+    a text names a person by the surname once it has given the full name."""
+    last: dict[str, set[str]] = {}
+    for ent in full:
+        last.setdefault(ent[-1].text, set()).add(ent.text)
+    return {word for word, names in last.items() if len(names) == 1 and len(word) > 2 and not word.isupper()}
+
+
+def _alone(doc: Doc, span: Span) -> bool:
+    """A name of its own: not part of a longer run of capitalised words (a surname inside another name or a
+    title), not after an article and not before a noun it would modify ("Power plants closed")."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(t is not None and t.is_title and not t.is_sent_start for t in (before, after)):
+        return False
+    return not (before is not None and before.pos_ == "DET" or after is not None and after.is_lower
+                and after.pos_ in {"NOUN", "PROPN"})
 
 
 def _trimmed(span: Span) -> Span | None:
