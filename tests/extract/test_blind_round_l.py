@@ -181,3 +181,35 @@ def test_names_that_will_be_subject_to_sanctions_by_an_authority(make_ctx):
     assert {(d.designee.name, d.authority) for d in extract_designations(ctx)} == {
         ("Lena Gashi", "EU"), ("Tomas Brecker", "EU")}
     assert extract_designations(make_ctx("The new rules are subject to review by the EU.", "2018-02-02")) == []
+
+
+def test_a_cap_stated_as_a_ban_beyond_a_quantity(make_ctx):
+    # "prohibit the … supply, sale or transfer to the DPRK of all refined petroleum products beyond 500,000
+    # barrels during an initial period … and exceeding 2 million barrels per year"
+    text = ("Member States shall prohibit the supply to Ruritania of all refined petroleum products beyond 300,000 "
+            "barrels during the first six months and exceeding 1.5 million barrels per year thereafter.")
+    from sanctions_kg.extract.caps import extract_caps
+    assert sorted(c.after for c in extract_caps(make_ctx(text, "2019-05-05"))) == [300_000, 1_500_000]
+
+
+def test_a_launch_day_inside_a_reported_that_clause(make_ctx):
+    # "reported that according to various Government sources, on 3 November, the DPRK launched an ICBM"
+    from sanctions_kg.extract.launches import extract_launches
+    text = ("The envoy told the Council that, according to press reports, on 14 April the Democratic People's "
+            "Republic of Korea launched a ballistic missile. North Korea said on Friday it had fired a rocket.")
+    days = sorted((launch.date is None, launch.date) for launch in extract_launches(make_ctx(text, "2023-04-20")))
+    assert days[0] == (False, date(2023, 4, 14)) and all(d is None for _, d in days[1:])
+
+
+def test_the_council_acting_unanimously_decided(make_ctx):
+    # "The Security Council, acting unanimously this evening, decided to impose a raft of new sanctions"
+    text = "The Security Council, acting unanimously this morning, decided to extend the arms embargo on Ruritania."
+    [vote] = extract_votes(make_ctx(text, "2012-05-05"))
+    assert (vote.outcome, vote.against, vote.abstentions, vote.date) == ("adopted", 0, 0, date(2012, 5, 5))
+
+
+def test_a_department_of_foreign_affairs_of_a_named_state_publishes(make_ctx):
+    # publisher "Department of Foreign Affairs and Trade, Australia": "Foreign Minister Bob Carr" is Australia's
+    ctx = make_ctx("Foreign Minister Amina Diallo welcomed the resolution.", "2013-01-23",
+                   publisher="Department of Foreign Affairs and Cooperation, Senegal")
+    assert {(r.person, r.country) for r in extract_represents(ctx)} == {("Amina Diallo", "SEN")}

@@ -246,7 +246,7 @@ def _is_designee(ctx: DocContext, ent: Span, sent: Span, permissive: bool = Fals
             return False
         if lemma(tok) in lex_cue(ctx.lexicon, "designation_cues"):
             return True
-        if lemma(tok) == "be":  # "X is …", "X and Y will now be subject to sanctions"
+        if lemma(tok) == "be" and tok.dep_ not in {"aux", "auxpass"}:  # "X is …", "X will now be subject to …"
             return _copula_designee(ctx, ent, tok)
         if tok.dep_ in {"advcl", "ccomp", "relcl", "poss"} or tok.pos_ == "VERB":
             return False

@@ -204,6 +204,8 @@ def is_adverbial(tok: Token, owner: Token, cue: Token) -> bool:
     if tok.dep_ in {"nmod", "compound", "amod", "poss"} and tok.head != cue:
         return False
     subjects = [c.i for c in owner.children if c.dep_ in SUBJECTS]
+    if any(c.dep_ == "mark" and c.i < tok.i for c in owner.children):
+        return True  # "reported that, on 3 November, X launched …": the date is inside the clause
     return not (owner.dep_ == "ccomp" and subjects and owner.head.i < tok.i < min(subjects)
                 and not _hedged(owner.head))
 

@@ -83,6 +83,10 @@ def council_acts(ctx: DocContext, tok: Token) -> bool:
     doers = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     doers += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "The Council, acting unanimously, decided …"
+        doers += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    elif verb.tag_ == "VBG" and verb.dep_ == "acl":  # the same, the participle hung on "the Council"
+        doers.append(verb.head)
     for d in doers:
         for t in d.subtree:
             ent = ctx.ent_at(t.i) if t.ent_type_ else None
