@@ -145,8 +145,10 @@ def _name_ends(doc: Doc, end: int) -> bool:
 def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Untagged repeats of a person's full name that the model tagged elsewhere in the document: it tags
     "Azim Aghajani" in a photo caption and not in "on two Iranians – Azim Aghajani and …". Only names of
-    two or more capitalised words are repeated, and only where no entity stands. The text is searched with
-    ``str.find`` (a few names, each found in C), not token by token."""
+    two or more capitalised words are repeated, and only where no entity stands (or the model's guess of a
+    place or body for one word); so is a surname standing alone ("sanctions on Bozize, Adam and Yakite"),
+    see :func:`_surnames` and :func:`_alone`. The text is searched with ``str.find`` (a few names, each
+    found in C), not token by token."""
     full = [ent for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 5
             and all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in ent) and ent[-1].is_alpha]
     if not full:
@@ -155,11 +157,13 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents if ent.ent_id_ or len(ent) > 1 or ent.label_ not in guessed
              for i in range(ent.start, ent.end)}
     found, text = [], doc.text
-    for name in {ent.text for ent in full} | _surnames(full):
+    surnames = _surnames(full)
+    for name in {ent.text for ent in full} | surnames:
         at = text.find(name)
         while at >= 0:
             span = doc.char_span(at, at + len(name), label="PERSON")  # None unless on token edges
-            if span is not None and taken.isdisjoint(range(span.start, span.end)) and _alone(doc, span):
+            if span is not None and taken.isdisjoint(range(span.start, span.end)) and (
+                    name not in surnames or _alone(doc, span)):
                 found.append(span)
             at = text.find(name, at + len(name))
     return found
