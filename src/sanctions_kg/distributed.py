@@ -107,8 +107,10 @@ def dask_client(scheduler: str, settings: Settings) -> Iterator[Any]:
         if scheduler.startswith(LOCAL):
             workers = _local_workers(scheduler)
             with dask.config.set(LOCAL_CONFIG):  # the nannies hand it on to the worker processes
+                # the scheduler serves HTTP (health, metrics) even without a dashboard; ":0" takes a free
+                # port, so two builds on one machine do not race for 8787 (a UserWarning when they did)
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None)
+                                       host="127.0.0.1", dashboard_address=":0")
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="30s")

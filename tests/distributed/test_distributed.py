@@ -83,3 +83,20 @@ def test_results_come_back_in_input_order(client):
 def test_a_bad_local_spec_is_refused(spec: str):
     with pytest.raises(SchedulerError, match=r"\[E061\]"):
         _local_workers(spec)
+
+
+def test_a_local_cluster_does_not_need_port_8787():
+    # two builds on one machine (CI beside a developer's run) raced for the scheduler's default HTTP port,
+    # and the second warned "Port 8787 is already in use"
+    import contextlib
+    import socket
+    import warnings
+
+    holder = socket.socket()
+    with contextlib.suppress(OSError):  # already taken by someone else: the case under test
+        holder.bind(("127.0.0.1", 8787))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with dask_client("local:1", load_settings()) as connected:
+            assert connected.submit(sum, [1, 2]).result() == 3
+    holder.close()
