@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from .context import DocContext, cue_tokens, doc_lemmas, ents_of, is_dateline, lemma, span_text, tokens_of
 from .designation_rules import lex_cue
-from .designee_regions import is_glued_cue, restriction_preps
+from .designee_regions import is_glued_cue, restricted_by, restriction_preps
 from .designees import BULLETS, rules
 from .lexicon import normalise_name
 
@@ -26,14 +26,14 @@ def measures(ctx: DocContext, sent: Span) -> tuple[str, ...]:
 def restricted(ctx: DocContext, sent: Span) -> list[str]:
     """"Restrictions were placed on the assets and international travel of X", "freezing their assets and
     prohibiting their travel": asset freeze and travel ban."""
-    nouns, verbs, things = rules().cue("restriction_nouns"), rules().cue("restriction_verbs"), \
-        rules().mapping("restricted_things")
+    nouns, verbs = rules().cue("restriction_nouns"), rules().cue("restriction_verbs")
+    if ctx.lemma_set(sent).isdisjoint(nouns | verbs):
+        return []  # most sentences: no token to walk
     lemmas, doc = doc_lemmas(sent.doc), ctx.doc
     found = [m for i in range(sent.start, sent.end) if lemmas[i] in nouns
              for _, named in restriction_preps(doc[i]) for m in named]
-    objects = [o for i in range(sent.start, sent.end) if lemmas[i] in verbs and doc[i].pos_ == "VERB"
-               for c in doc[i].children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-    return found + [things[lemma(o)] for o in objects if lemma(o) in things]
+    return found + [m for i in range(sent.start, sent.end) if lemmas[i] in verbs and doc[i].pos_ == "VERB"
+                    for m in restricted_by(doc[i], "dobj")]
 
 
 def document_measures(ctx: DocContext) -> tuple[str, ...]:
@@ -43,9 +43,7 @@ def document_measures(ctx: DocContext) -> tuple[str, ...]:
     cue, patterns = _measure_regexes()
     for sent in ctx.sentence_list():
         low = span_text(sent).lower()
-        if cue.search(low):
-            found += list(measures(ctx, sent))
-        found += restricted(ctx, sent)
+        found += list(measures(ctx, sent)) if cue.search(low) else restricted(ctx, sent)  # measures() has both
         found += [m for m, ps in patterns if any(p.search(low) for p in ps)]
     return tuple(dict.fromkeys(found))
 

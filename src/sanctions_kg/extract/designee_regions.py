@@ -51,12 +51,16 @@ def restriction_preps(noun: Token) -> list[tuple[Token, list[str]]]:
     assets and travel of X" and "restrictions were placed on the assets …" give (on, [asset_freeze,
     travel_ban]); "restrictions on imports" gives (on, [])."""
     owners = [noun, noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} else [noun]
+    return [(prep, restricted_by(prep, "pobj"))
+            for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ == "on")]
+
+
+def restricted_by(head: Token, dep: str) -> list[str]:
+    """The measures that ``head``'s objects by ``dep`` name, with their conjuncts ("on the assets and
+    travel of", "freezing their assets"): ``restricted_things``."""
     things = rules().mapping("restricted_things")
-    out = []
-    for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ == "on"):
-        objects = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
-        out.append((prep, [things[lemma(o)] for o in objects if lemma(o) in things]))
-    return out
+    objects = [o for c in head.children if c.dep_ == dep for o in (c, *c.conjuncts)]
+    return [things[lemma(o)] for o in objects if lemma(o) in things]
 
 
 def _maybe_triggers(sent: Span) -> list[Token]:

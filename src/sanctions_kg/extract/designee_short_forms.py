@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..nlp.components import lone_surnames
 from .context import DocContext, ents_of
 from .designees import NAME_LABELS, clean
 
@@ -57,9 +58,6 @@ def short_form_of(ctx: DocContext, name: Span) -> Span | None:
 def _surnames(ctx: DocContext) -> dict[str, Span]:
     found = ctx.memo.get("surnames")
     if found is None:
-        last: dict[str, list[Span]] = {}
-        for ent in ents_of(ctx.doc[:]):
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                last.setdefault(ent[-1].text, []).append(ent)
-        found = ctx.memo["surnames"] = {w: es[0] for w, es in last.items() if len({e.text for e in es}) == 1}
+        people = (ent for ent in ents_of(ctx.doc[:]) if ent.label_ == "PERSON" and len(ent) > 1)
+        found = ctx.memo["surnames"] = lone_surnames(people)
     return found  # type: ignore[return-value]

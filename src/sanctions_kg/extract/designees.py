@@ -124,7 +124,8 @@ def is_program(ent: Span) -> bool:
     """A list, program or citation ("Specially Designated Global Terrorist", "E.O. 13224", "… Act",
     "Press Release SC/1234")."""
     text = clean(ent).lower()
-    if 0 < len(text.split()) <= 2 and text.split()[0] in rules().cue("register_nouns"):
+    words = text.split()
+    if 0 < len(words) <= 2 and words[0] in rules().cue("register_nouns"):
         return True  # "Annex A", "Schedule 2": a part of a text that lists, not a name in it
     return any(text == p.lower() or text.endswith(" " + p.lower()) or text.startswith(p.lower() + " ")
                for p in rules().phrases("program_names"))

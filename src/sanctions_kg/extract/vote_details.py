@@ -81,11 +81,15 @@ def _heading_day(ctx: DocContext) -> date | None:
     """The day in the heading of an explanation of vote or a statement "after the vote"
     (``vote_statement_headings``): such a statement is made at the meeting that voted. A heading
     without a day gives none (the report's own date is not the text's word)."""
-    head = [s for s in ctx.sentences() if s.start_char < HEADING_CHARS]
-    low = " ".join(span_text(s).lower() for s in head)
+    low = " ".join(span_text(s).lower() for s in _heading(ctx))
     if not any(words in low for words in ctx.lexicon.cue("vote_statement_headings")):
         return None
     return next((d for m in _FULL_DAY.finditer(low) if (d := ctx.resolve(m.group())) is not None), None)
+
+
+def _heading(ctx: DocContext) -> list[Span]:
+    """The sentences of the text's heading (title, speaker, occasion and day lines)."""
+    return [s for s in ctx.sentences() if s.start_char < HEADING_CHARS]
 
 
 def _date_line(ctx: DocContext) -> date | None:
@@ -93,7 +97,7 @@ def _date_line(ctx: DocContext) -> date | None:
     of a news item: the day of the report, and of the vote it tells with its count or its voters (when
     that day is the publication date)."""
     place_day = _place_day(tuple(sorted(ctx.lexicon.cue("date_line_labels"))))
-    for sent in (s for s in ctx.sentences() if s.start_char < HEADING_CHARS):
+    for sent in _heading(ctx):
         line = span_text(sent).strip()
         match = place_day.fullmatch(line)
         if match and (day := ctx.resolve(match.group(1))) is not None and day == ctx.published:

@@ -147,7 +147,7 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     "Azim Aghajani" in a photo caption and not in "on two Iranians – Azim Aghajani and …". Only names of
     two or more capitalised words are repeated, and only where no entity stands (or the model's guess of a
     place or body for one word); so is a surname standing alone ("sanctions on Bozize, Adam and Yakite"),
-    see :func:`_surnames` and :func:`_alone`. The text is searched with ``str.find`` (a few names, each
+    see :func:`lone_surnames` and :func:`_alone`. The text is searched with ``str.find`` (a few names, each
     found in C), not token by token."""
     full = [ent for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 5
             and all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in ent) and ent[-1].is_alpha]
@@ -157,7 +157,7 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents if ent.ent_id_ or len(ent) > 1 or ent.label_ not in guessed
              for i in range(ent.start, ent.end)}
     found, text = [], doc.text
-    surnames = _surnames(full)
+    surnames = {w for w in lone_surnames(full) if len(w) > 2 and not w.isupper()}
     for name in {ent.text for ent in full} | surnames:
         at = text.find(name)
         while at >= 0:
@@ -169,13 +169,15 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return found
 
 
-def _surnames(full: list[Span]) -> set[str]:
-    """The last words of the full names that no other full name ends with ("Bozize" of "Francois Bozize"):
-    a text names a person by the surname once it has given the full name."""
-    last: dict[str, set[str]] = {}
+def lone_surnames(full: Iterable[Span]) -> dict[str, Span]:
+    """Last word -> the full name, for the last words that no other full name ends with ("Bozize" of
+    "Francois Bozize"): a text names a person by the surname once it has given the full name. The
+    parse tags such a surname where it stands alone; the designations extractor gives it back its
+    full name."""
+    last: dict[str, list[Span]] = {}
     for ent in full:
-        last.setdefault(ent[-1].text, set()).add(ent.text)
-    return {word for word, names in last.items() if len(names) == 1 and len(word) > 2 and not word.isupper()}
+        last.setdefault(ent[-1].text, []).append(ent)
+    return {word: names[0] for word, names in last.items() if len({n.text for n in names}) == 1}
 
 
 def _alone(doc: Doc, span: Span) -> bool:
