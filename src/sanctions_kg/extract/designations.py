@@ -33,6 +33,7 @@ from .designee_filters import (
     governed_by_stop_prep,
     is_rank,
     names_group,
+    names_instrument,
     unique_names,
 )
 from .designee_hyphens import hyphen_designated
@@ -153,7 +154,8 @@ def _candidate_sentences(ctx: DocContext, designated: dict) -> Iterable[tuple[Sp
             names += bullet_items(ctx, sents[i + 1:], people_only(sent))
             if i + 1 < len(sents):  # "… added three persons to the list. A, a …; B, a …; and C, a …"
                 names += semicolon_items(ctx, sents[i + 1], sents[i + 1].start, people_only(sent))
-        kept = [n for n in names if not (names_group(n) or describes_person(n) or is_rank(n) or _entry_info(sent, n))]
+        kept = [n for n in names if not (names_group(n) or names_instrument(n) or describes_person(n) or is_rank(n)
+                                         or _entry_info(sent, n))]
         names = drop_bracketed_aliases(unique_names(kept))
         if names:
             yield sent, names

@@ -17,6 +17,21 @@ def names_group(name: Span) -> bool:
     return name.root.dep_ in {"compound", "amod", "nmod"} and lemma(name.root.head) in rules().cue("group_nouns")
 
 
+def names_instrument(name: Span) -> bool:
+    """"The ISIL (Da'esh) and Al-Qaida (United Nations Sanctions) (EU Exit) Regulations 2019": a name in the
+    title of a regulation, an act or an order (``instrument_nouns``) names the instrument, not a designee. The
+    title runs on in capitalised words, brackets and "and" up to the instrument noun (the parser makes any of
+    its words the head, so the words are read, not the tree)."""
+    doc = name.doc
+    for tok in doc[name.end:min(name.end + 14, name.sent.end)]:
+        if tok.is_title and tok.lower_ in rules().cue("instrument_nouns"):
+            return True
+        if not (tok.is_title or tok.is_punct and tok.text in "()-'’" or tok.lower_ in {"and", "of", "the"}
+                or tok.like_num):
+            return False
+    return False
+
+
 def is_rank(name: Span) -> bool:
     """"Major General", "Brigadier General (Brig. Gen.)": a rank the NER took for a name."""
     words = [t for t in name if t.is_alpha and not t.text.endswith(".")]

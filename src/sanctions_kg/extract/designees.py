@@ -122,8 +122,8 @@ def is_name_like(ent: Span) -> bool:
 
 def is_program(ent: Span) -> bool:
     """A list, program or citation ("Specially Designated Global Terrorist", "E.O. 13224", "… Act",
-    "Press Release SC/1234")."""
-    text = clean(ent).lower()
+    "Press Release SC/1234", "the … Act 2018" with its year, "the 2653 Sanctions list")."""
+    text = re.sub(r"\s+\(?(?:19|20)\d\d\)?$", "", clean(ent).lower())  # "Act 2018": the act
     words = text.split()
     if 0 < len(words) <= 2 and words[0] in rules().cue("register_nouns"):
         return True  # "Annex A", "Schedule 2": a part of a text that lists, not a name in it

@@ -70,6 +70,7 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     if user is not None and lemma(user) in ctx.lexicon.cue("veto_use_verbs"):  # "France's use of the veto"
         owners = [t for c in user.children if c.dep_ == "poss" for t in c.subtree]
         owners += [user.head] if user.dep_ == "conj" else []  # "China and Russia's use", parsed as a conjunct
+        owners += use_agents(user)  # "the use of the veto today by the Russian Federation"
         if found := countries_in(ctx, owners):
             return found
     cast = [a for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.lexicon.cue("veto_use_verbs")
@@ -80,6 +81,14 @@ def veto_countries(ctx: DocContext, tok: Token) -> list[str]:
     misparsed = tok.dep_ == "nsubj" and lemma(tok.head) in ctx.lexicon.cue("veto_use_verbs")
     by = [c for c in tok.head.children if c.dep_ == "agent"] if tok.dep_ in {"nsubjpass", "dobj"} or misparsed else []
     return countries_in(ctx, (t for a in by for t in a.subtree))
+
+
+def use_agents(user: Token) -> list[Token]:
+    """The words of the "by" phrase of a use of the veto ("the use of the veto by X"); the parser often hangs
+    it on the verb whose object the use is ("we regret the use of the veto today by X"), after the use."""
+    hosts = [user, user.head] if user.dep_ == "dobj" else [user]
+    return [t for host in hosts for c in host.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}
+            and c.i > user.i for t in c.subtree]
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -171,9 +180,9 @@ def verbless_positions(ctx: DocContext, tok: Token) -> list[tuple[str, Position]
 
 
 def answer_positions(ctx: DocContext, noun: Token) -> list[tuple[str, Position]]:
-    """"With 'no' votes from permanent members Russia and China", "the negative vote of China": a quoted
-    answer or a position adjective on a vote noun is the position of the states its "from/by/of" phrase
-    names ("no votes against" counts none: no quotes)."""
+    """"With 'no' votes from permanent members Russia and China", "the negative vote of China", "Brazil's
+    favourable vote": a quoted answer or a position adjective on a vote noun is the position of the states
+    its "from/by/of" phrase or its possessor names ("no votes against" counts none: no quotes)."""
     answers, adjectives = ctx.lexicon.cues["vote_answers"], ctx.lexicon.cues["vote_adjectives"]
     doc = noun.doc
     said = [answers[c.lower_] for c in noun.children if c.lower_ in answers and c.i > 0 and doc[c.i - 1].is_quote]
@@ -182,6 +191,7 @@ def answer_positions(ctx: DocContext, noun: Token) -> list[tuple[str, Position]]
         return []
     named = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.cue("voter_preps")
              for t in c.subtree]
+    named += [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]  # "Brazil's favourable vote"
     return [(c, said[0]) for c in countries_in(ctx, named)]
 
 

@@ -8,6 +8,8 @@ names that only their context shows to be names.
 - A courtesy title introduces a name, also in Japanese order with the family name in capitals
   ("Ms. TANAKA Mariko", "The Hon Sarah Whitfield MP").
 - Other name-like entities count when a role stands before them or in apposition to them.
+- A run of capitalised words before a country in brackets and a verb is a speaker, whatever the model
+  tagged it ("Nicolas de Rivière (France) said", "Omer Dahab Fadl Mohamed (Sudan) welcomed").
 """
 from __future__ import annotations
 
@@ -46,6 +48,33 @@ def _raw_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
             yield extended(ent, sent)
     yield from honorific_names(sent)
     yield from titled_names(sent)
+    yield from bracket_speakers(ctx, sent)
+
+
+def bracket_speakers(ctx: DocContext, sent: Span) -> Iterator[Span]:
+    """"Nicolas de Rivière (France) said": the name words right before a bracketed country that a verb or a
+    comma follows, as meeting records write a speaker and their delegation."""
+    doc = sent.doc
+    for i in range(sent.start + 2, sent.end - 3):
+        if doc[i].text != "(":
+            continue
+        close = next((j for j in range(i + 2, min(i + 7, sent.end - 1)) if doc[j].text == ")"), None)
+        if close is None or ctx.lexicon.country_for(doc[i + 1:close].text) is None:
+            continue
+        if doc[close + 1].pos_ != "VERB" and doc[close + 1].text != ",":
+            continue
+        start = i
+        while start > sent.start and i - start < MAX_NAME and _speaker_word(doc[start - 1]):
+            start -= 1
+        words = doc[start:i]
+        if len(words) >= 2 and words[0].is_title and not any(t.ent_type_ in {"COUNTRY", "GPE"} for t in words):
+            yield Span(doc, start, i, label="PERSON")
+
+
+def _speaker_word(tok: Token) -> bool:
+    """A word of a speaker's name: capitalised, or a particle of one ("de", "bin")."""
+    return tok.is_alpha and (tok.is_title or tok.lower_ in rules()["name_particles"]) and not role_word(tok) \
+        and tok.lower_ not in rules()["honorifics"]
 
 
 def extended(ent: Span, sent: Span) -> Span:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from . import vote_details
 from .context import DocContext, lemma
 from .designation_attrs import disambiguate
-from .positions import core, countries_in, verb_positions
+from .positions import core, countries_in, use_agents, verb_positions
 
 
 def is_outcome_cue(ctx: DocContext, tok: Token) -> bool:
@@ -59,6 +59,8 @@ def veto_in_general(ctx: DocContext, tok: Token) -> bool:
     if any(lemma(o) in ctx.lexicon.cue("voter_nouns") for n in (tok, user) for p in n.children
            if p.dep_ in {"prep", "agent"} and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"):
         return False  # "the use of the veto by a single member": one veto, its caster unnamed
+    if lemma(user) in ctx.lexicon.cue("veto_use_verbs") and countries_in(ctx, use_agents(user)):
+        return False  # "the use of the veto today by the Russian Federation": that state's veto
     return lemma(head) in heads or lemma(user) in heads
 
 

@@ -93,9 +93,10 @@ def _heading(ctx: DocContext) -> list[Span]:
 
 
 def _date_line(ctx: DocContext) -> date | None:
-    """"New York, July 19, 2012" or "Published Wednesday February 26 2014" as a line of its own at the head
-    of a news item: the day of the report, and of the vote it tells with its count or its voters (when
-    that day is the publication date)."""
+    """"New York, July 19, 2012", "Published Wednesday February 26 2014" or "13 Dec 2018 - The situation in
+    …" (a day before a dash and the item's title) as a line of its own at the head of a news item: the day of
+    the report, and of the vote it tells with its count or its voters (when that day is the publication
+    date)."""
     place_day = _place_day(tuple(sorted(ctx.lexicon.cue("date_line_labels"))))
     for sent in _heading(ctx):
         line = span_text(sent).strip()
@@ -107,10 +108,12 @@ def _date_line(ctx: DocContext) -> date | None:
 
 @lru_cache(maxsize=4)
 def _place_day(labels: tuple[str, ...]) -> re.Pattern[str]:
-    """A line that is a place or a label (``date_line_labels``) and a day, a weekday allowed before it."""
+    """A line that is a place or a label (``date_line_labels``) and a day, a weekday allowed before it, or a
+    day (in digits first) before a dash and a title."""
     label = "|".join(re.escape(w) for w in labels)
-    return re.compile(rf"(?:[A-Z][A-Za-z.' ]{{1,30}}, |(?i:{label}):? )(?:[A-Z][a-z]+day,? )?"
-                      r"(\d{1,2} [A-Z][a-z]+,? (?:19|20)\d{2}|[A-Z][a-z]+ \d{1,2},? (?:19|20)\d{2})\.?")
+    return re.compile(rf"(?:[A-Z][A-Za-z.' ]{{1,30}}, |(?i:{label}):? |(?=\d))(?:[A-Z][a-z]+day,? )?"
+                      r"(\d{1,2} [A-Z][a-z]+,? (?:19|20)\d{2}|[A-Z][a-z]+ \d{1,2},? (?:19|20)\d{2})\.?"
+                      r"(?:\s+[-\u2013\u2014]\s+\S.*)?")
 
 
 def _just_now(ctx: DocContext, ev: Event) -> bool:
