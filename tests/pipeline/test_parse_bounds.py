@@ -143,3 +143,58 @@ def test_each_parsed_doc_keeps_the_text_it_was_made_from(monkeypatch: pytest.Mon
     for doc, item in parsed:
         assert doc.user_data[TEXT_KEY] is item.text  # the very string given to the parser
         assert doc_text(doc) == doc.text == item.text
+
+
+class _Recorder:
+    """A component that records the sizes (characters) of the groups of Docs it is given."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[int]] = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.groups.append([len(doc.text)])
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        docs = list(docs)
+        self.groups.append([len(doc.text) for doc in docs])
+        return iter(docs)
+
+
+@Language.factory("test_group_recorder")
+def _make_recorder(nlp: Language, name: str) -> _Recorder:
+    return _Recorder()
+
+
+def test_the_embedding_runs_in_smaller_groups_than_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside one batch, the component named ``tok2vec`` sees groups of at most ``EMBED_CHARS`` characters
+    (its arrays grow with its input), the parser the whole batch (its per-step cost is shared by the batch)."""
+    nlp = spacy.blank("en")
+    embed = nlp.add_pipe("test_group_recorder", name="tok2vec")
+    parser = nlp.add_pipe("test_group_recorder", name="parser")
+    monkeypatch.setattr(parse, "BATCH_CHARS", 1000)
+    monkeypatch.setattr(parse, "EMBED_CHARS", 130)
+    texts = [f"Document {i} says that the draft failed by a vote of nine." for i in range(6)]  # 56-57 chars each
+    docs = [(Document(str(i), f"{i}.txt", text), i) for i, text in enumerate(texts)]
+    parsed = list(parse_documents(nlp, docs, batch_size=16, n_process=1, max_bytes=10**6, on_error=print))
+    assert [item.context for _, item in parsed] == list(range(6))
+    assert [len(g) for g in parser.groups] == [6]  # one batch of six
+    assert [len(g) for g in embed.groups] == [2, 2, 2] and all(sum(g) <= 130 for g in embed.groups)
+
+
+def test_grouping_the_embedding_changes_no_annotation() -> None:
+    """The model's listeners read the vectors from ``doc.tensor`` when predicting, so the parse of texts
+    grouped as ``parse_documents`` groups them equals ``nlp.pipe`` over the same texts."""
+    from sanctions_kg.nlp import build_pipeline
+    nlp = build_pipeline()
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests/data/official").glob("a-00*.txt"))]
+    assert len(texts) >= 5
+    docs = [(Document(str(i), f"{i}.txt", text), i) for i, text in enumerate(texts)]
+    ours = [doc for doc, _ in parse_documents(nlp, docs, batch_size=16, n_process=1, max_bytes=10**6,
+                                              on_error=print)]
+    stock = list(nlp.pipe([parse.prepare(document, None, print).text for document, _ in docs], batch_size=16))
+
+    def annotation(doc: Doc) -> list[tuple]:
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.lemma_, t.is_sent_start) for t in doc]
+
+    assert [annotation(d) for d in ours] == [annotation(d) for d in stock]
