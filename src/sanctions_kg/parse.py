@@ -10,16 +10,16 @@
   whole text, so every offset stays relative to it, and the parser's memory is that of one chunk.
   spaCy's ``max_length`` is raised to the ``--max-bytes`` limit, so no text the reader accepts can
   meet spaCy's E088.
-* **Bounded batches.** A batch holds at most ``batch_size`` documents *and* at most ``BATCH_CHARS``
-  characters, and inside it the embedding layer (``tok2vec``) runs over groups of at most ``EMBED_CHARS``.
-  Measured component by component (bench/README.md, "The stop after 331e0e7"): ``tok2vec`` holds the
-  largest arrays (89 MB traced for 16 news items at once, 15 MB in groups of 5,000 characters) and runs
-  no faster on larger groups, while the parser and the NER step through their transitions once per batch
-  and pay that per-step cost over fewer documents when a batch is small (7-9% of the parse at 5,000
-  characters against 16 documents). So the embedding is bounded tightly and the parser and NER see the
-  whole batch; a long text is still parsed a few chunks at a time. The parsed Docs drop ``doc.tensor``
-  (384 bytes a token in ``en_core_web_sm``), which nothing after the pipeline reads, so a document held
-  for extraction costs its tokens only.
+* **Bounded batches.** The parser's working memory grows with the tokens of one batch (about 6 KB a
+  token for the parser's and the NER's precomputed features), so a batch holds at most ``batch_size``
+  documents *and* at most ``BATCH_CHARS`` characters: a few long texts no longer make a peak that a
+  corpus of short ones never reaches, and a long text is parsed a few chunks at a time. The bound is
+  small (5,000 characters, two or three news items): over a long feed each batch's arrays left the heap
+  a little higher (60,000 characters: 288 MB peak after 500 documents of the bench's news mix, 331 MB
+  after 5,000), for a few percent more CPU on 126 relevant texts (0.95-1.0 of the speed in interleaved
+  rounds; bench/README.md). The parsed
+  Docs drop ``doc.tensor`` (384 bytes a token in ``en_core_web_sm``), which nothing after the
+  pipeline reads, so a document held for extraction costs its tokens only.
 * **Failures are per document.** With one process, documents are parsed batch by batch; a batch that
   fails is parsed again one document at a time, and the document that fails is reported (E012) and
   skipped. (With ``n_process > 1`` spaCy's worker pool streams the texts and cannot be resumed.)
@@ -45,14 +45,8 @@ C = TypeVar("C")
 #: the parser's cost grows faster than the text (measured: 4,200 characters of vote sentences in 0.6 s,
 #: 28,000 in 8.8 s), so long texts are parsed in pieces of this size, cut at a line break where possible
 CHUNK_CHARS = 20_000
-#: the most characters given to the parser and the NER in one batch (see the module's notes; a chunk is never cut)
-BATCH_CHARS = 20_000
-#: the most characters the components named in ``EMBEDDING`` see at once, inside a batch
-EMBED_CHARS = 5_000
-#: components whose arrays grow with their input and whose speed does not: run over ``EMBED_CHARS`` groups.
-#: Listening components (tagger, parser) read the vectors from ``doc.tensor`` when predicting, so the
-#: embedding may be grouped differently from them.
-EMBEDDING = frozenset({"tok2vec"})
+#: the most characters given to the parser in one batch (see the module's notes; a chunk is never cut)
+BATCH_CHARS = 5_000
 MAX_SENTENCE_CHARS = 5_000
 #: a sentence end or a line break; the text between two of them is one "sentence" for the cap
 _BREAK = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*\s|\n")
@@ -159,27 +153,11 @@ def bounded(items: Iterable[T], size: int, chars: Callable[[T], int], limit: int
 
 
 def _parse(nlp: Language, pieces: Iterable[tuple[str, Any]], batch_size: int) -> Iterator[tuple[Doc, Any]]:
-    """The pipeline over the pieces, one bounded batch at a time, each Doc without its tensor."""
+    """``nlp.pipe`` over the pieces, one bounded batch at a time, each Doc without its tensor."""
     for group in bounded(pieces, batch_size, lambda piece: len(piece[0])):
-        docs = [nlp.make_doc(text) for text, _ in group]
-        for name, component in nlp.pipeline:
-            if name in EMBEDDING:
-                docs = [doc for part in bounded(docs, len(docs), _chars, EMBED_CHARS) for doc in _run(component, part)]
-            else:
-                docs = _run(component, docs)
-        for doc, (_, context) in zip(docs, group, strict=True):
+        for doc, context in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
             doc.tensor = numpy.zeros((0,), dtype="float32")
             yield doc, context
-
-
-def _chars(doc: Doc) -> int:
-    return len(doc.text)
-
-
-def _run(component: Callable[[Doc], Doc], docs: list[Doc]) -> list[Doc]:
-    """One component over a group of Docs, as ``nlp.pipe`` would call it (its ``pipe`` when it has one)."""
-    pipe = getattr(component, "pipe", None)
-    return list(pipe(docs, batch_size=len(docs))) if pipe is not None else [component(doc) for doc in docs]
 
 
 def _one_by_one(nlp: Language, batch: list[Prepared[C]],
@@ -217,5 +195,5 @@ def _assemble(parsed: Iterable[tuple[Doc, Any]]) -> Iterator[tuple[Doc, Prepared
             yield joined, item
 
 
-__all__ = ["BATCH_CHARS", "CHUNK_CHARS", "EMBEDDING", "EMBED_CHARS", "MAX_SENTENCE_CHARS", "Prepared", "bounded",
-           "chunks", "parse_documents", "prepare"]
+__all__ = ["BATCH_CHARS", "CHUNK_CHARS", "MAX_SENTENCE_CHARS", "Prepared", "bounded", "chunks", "parse_documents",
+           "prepare"]
