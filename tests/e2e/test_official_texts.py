@@ -11,7 +11,8 @@ of the e-*, i-*, a-*, l-* and o9-* sets, blind 0.909, 0.820, 0.593, 0.674 and 0.
 sixty-five texts of eleven sets aa-* to kk-*, blind from 0.494 to 1.000, hence the floor of 0.92; 0.930 on
 249 with thirty-six texts of the ll-* to ss-* sets, blind 0.826 on them; 0.927 on 273 with the tt-* to
 ww-* sets; 0.934 on 332 with fifty-nine texts of the xx-* to ah-* sets, blind from 0.433 to 0.971; 0.932 on 353
-with the twenty-one first-party texts of the ai-* to al-* sets, blind from 0.536 to 0.941). A family
+with the twenty-one first-party texts of the ai-* to al-* sets, blind from 0.536 to 0.941; 0.933 on 380
+with twenty-seven texts of the am-* to aq-* sets, blind from 0.633 to 0.914). A family
 floor holds only for a family with ``FAMILY_MIN_GOLD`` gold facts or more: the two blocks and the four caps of
 the last sets come from two texts, so a floor on them would measure one text.
 Every text cites its official source.
