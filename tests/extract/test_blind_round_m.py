@@ -93,3 +93,15 @@ def test_an_act_with_its_year_and_a_numbered_sanctions_list_are_no_designees(mak
     text = ("The Regulations were made under the Counter-Terrorism and Border Security Act 2019 and provide for "
             "the freezing of funds of designated persons. Members discussed updating the 2745 Sanctions list.")
     assert extract_designations(make_ctx(text, "2027-01-15")) == []
+
+
+def test_negative_votes_are_a_count_against_with_their_voters(make_ctx):
+    # "received 11 affirmative votes, two abstentions (Angola and China), and two negative votes (Russian
+    # Federation and Venezuela)"
+    text = ("The Council failed to adopt the draft resolution on Ruritania today. The text received 10 affirmative "
+            "votes, three abstentions (Egypt, Kenya and Mexico), and two negative votes (China and the Russian "
+            "Federation).")
+    votes = extract_votes(make_ctx(text, "2027-09-21"))
+    assert [(v.in_favour, v.against, v.abstentions) for v in votes] == [(10, 2, 3)]
+    assert {("CHN", "against"), ("RUS", "against")} <= set(votes[0].positions)
+    assert set(votes[0].vetoed_by) == {"CHN", "RUS"}
