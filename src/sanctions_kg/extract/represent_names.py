@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import DocContext, ents_of, tokens_of
+from .context import DocContext, doc_lowers, ents_of, span_text, tokens_of
 from .roles import find_role, role_ending_at, role_word, rules
 
 MAX_NAME = 5
@@ -54,9 +54,11 @@ def _raw_names(ctx: DocContext, sent: Span) -> Iterator[Span]:
 def bracket_speakers(ctx: DocContext, sent: Span) -> Iterator[Span]:
     """"Nicolas de Rivière (France) said": the name words right before a bracketed country that a verb or a
     comma follows, as meeting records write a speaker and their delegation."""
-    doc = sent.doc
+    if "(" not in span_text(sent):
+        return  # most sentences: no bracket to read
+    doc, lowers = sent.doc, doc_lowers(sent.doc)
     for i in range(sent.start + 2, sent.end - 3):
-        if doc[i].text != "(":
+        if lowers[i] != "(":
             continue
         close = next((j for j in range(i + 2, min(i + 7, sent.end - 1)) if doc[j].text == ")"), None)
         if close is None or ctx.lexicon.country_for(doc[i + 1:close].text) is None:
