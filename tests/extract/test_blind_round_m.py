@@ -105,3 +105,25 @@ def test_negative_votes_are_a_count_against_with_their_voters(make_ctx):
     assert [(v.in_favour, v.against, v.abstentions) for v in votes] == [(10, 2, 3)]
     assert {("CHN", "against"), ("RUS", "against")} <= set(votes[0].positions)
     assert set(votes[0].vetoed_by) == {"CHN", "RUS"}
+
+
+def test_the_measures_taken_against_named_people_designate_them(make_ctx):
+    # "The measures taken against Marial Chanuong and Peter Gadet are only a first step"
+    text = "The measures taken against Omar Haji Bashir and Daniel Lual Kon are a first step."
+    assert {d.designee.name for d in extract_designations(make_ctx(text, "2027-01-10"))} == {
+        "Omar Haji Bashir", "Daniel Lual Kon"}
+
+
+def test_an_action_taken_against_a_ship_designates_nothing(make_ctx):
+    text = "The action taken against the tanker Ocean Star was reported to the committee."
+    assert extract_designations(make_ctx(text, "2027-01-10")) == []
+
+
+def test_the_label_of_a_heading_before_its_colon_is_no_designee(make_ctx):
+    # "Backgrounder: Canada imposes further sanctions against Iran"
+    text = ("Backgrounder: Canada imposes further sanctions against Belarus\n\nEffective immediately, Canada is "
+            "imposing sanctions against Belarus by listing two entities, Minsk Tractor Works and Belaruskali, in "
+            "response to grave breaches of international peace.")
+    ctx = make_ctx(text, "2027-01-10", publisher="Global Affairs Canada")
+    names = {d.designee.name for d in extract_designations(ctx)}
+    assert not any(name.startswith("Backgrounder") for name in names)

@@ -39,11 +39,13 @@ def triggers(ctx: DocContext, sent: Span) -> list:
 
 
 def _aimed_preps(noun: Token) -> list[Token]:
-    """"The measures were also directed at X": the preposition of a verb aiming its passive subject."""
-    verb = noun.head
-    if noun.dep_ != "nsubjpass" or lemma(verb) not in rules().cue("aimed_verbs"):
-        return []
-    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in rules().cue("aimed_preps")]
+    """"The measures were also directed at X", "the measures taken against X": the preposition of a verb
+    aiming its passive subject, or of a participle on the noun."""
+    verbs = [noun.head] if noun.dep_ == "nsubjpass" else []
+    if lemma(noun) in rules().cue("aimed_participle_nouns"):  # not "the action taken against the tanker"
+        verbs += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [c for verb in verbs if lemma(verb) in rules().cue("aimed_verbs")
+            for c in verb.children if c.dep_ == "prep" and c.lower_ in rules().cue("aimed_preps")]
 
 
 def restriction_preps(noun: Token) -> list[tuple[Token, list[str]]]:

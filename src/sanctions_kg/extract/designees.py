@@ -106,6 +106,8 @@ def clean(ent: Span) -> str:
 def is_name_like(ent: Span) -> bool:
     """A proper name has a capitalised word ("non-compliance" tagged ORG is not one)."""
     words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if ent.text.rstrip().endswith(":"):
+        return False  # "Backgrounder: Canada imposes …": the label of a heading, before its colon
     if words and words[0].lower_.endswith("ing") and lemma(words[0]) != words[0].lower_:
         return False  # "Prohibiting Certain Transactions …": the title of an order, not a name
     if len(words) == 1 and words[0].is_sent_start and words[0].tag_ in {"VBN", "VBD"}:
