@@ -127,3 +127,18 @@ def test_the_label_of_a_heading_before_its_colon_is_no_designee(make_ctx):
     ctx = make_ctx(text, "2027-01-10", publisher="Global Affairs Canada")
     names = {d.designee.name for d in extract_designations(ctx)}
     assert not any(name.startswith("Backgrounder") for name in names)
+
+
+def test_two_drafts_with_their_own_authors_and_counts_are_two_dated_votes(make_ctx):
+    # "The French and Spanish text … received 11 affirmative votes … The Russian Federation's text … received a
+    # vote of 4 in favour … to 9 against …, with 2 abstentions"
+    text = ("Two draft texts on the situation in Ruritania failed to be adopted by the Security Council today.\n"
+            "The Mexican and Irish text received 10 affirmative votes, two negative votes (China and the Russian "
+            "Federation) and three abstentions (Brazil, Gabon and India).\n"
+            "The Chinese text received 3 votes in favour (China, Gabon, Russian Federation) to 8 against, with "
+            "4 abstentions.\n")
+    votes = sorted(extract_votes(make_ctx(text, "2027-03-14")), key=lambda v: -(v.in_favour or 0))
+    assert [(v.in_favour, v.against, v.abstentions, v.outcome, str(v.date)) for v in votes] == [
+        (10, 2, 3, "not_adopted", "2027-03-14"), (3, 8, 4, "not_adopted", "2027-03-14")]
+    assert set(votes[0].vetoed_by) == {"CHN", "RUS"} and votes[1].vetoed_by == ()
+    assert ("GAB", "in_favour") in votes[1].positions and ("GAB", "abstention") in votes[0].positions

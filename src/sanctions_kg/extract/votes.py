@@ -23,6 +23,7 @@ from . import vote_details
 from .context import DocContext, cue_tokens, lemma
 from .positions import (
     agent_count,
+    countries_in,
     listed_positions,
     subject_count,
     verb_positions,
@@ -68,7 +69,8 @@ class _Reader:
         """The event a mention names: by number; an unnumbered one is the draft in focus unless new."""
         if m.number is not None:
             key: Key = ("n", m.number)
-        elif not m.new and not _indefinite(m.token) and self.focus is not None and not self._cited_for_draft(m):
+        elif not m.new and not _indefinite(m.token) and self.focus is not None and not self._cited_for_draft(m) \
+                and not self._other_sponsors(m):
             key = self.focus
         else:
             key = self.new_draft()
@@ -79,6 +81,22 @@ class _Reader:
         if not m.reference or any(c.dep_ in {"acl", "relcl"} for c in m.token.children):
             self.governable[m.i] = m  # a citation is governed only by its own clause ("2036, adopted on …")
         return key
+
+    def _other_sponsors(self, m: Mention) -> bool:
+        """"The French and Spanish text received 11 votes … The Russian Federation's text received 4": an
+        unnumbered draft named by its authors is not the draft in focus when that one's authors are others."""
+        own = self._named_sponsors(m)
+        if not own or self.focus is None or self.focus[0] != "d":
+            return False
+        named = {c for x in self.events[self.focus].mentions for c in self._named_sponsors(x)}
+        return bool(named) and own.isdisjoint(named)
+
+    def _named_sponsors(self, m: Mention) -> set[str]:
+        """The states named before a draft noun, in its own phrase ("the Russian Federation's text")."""
+        if m.number is not None or m.reference:
+            return set()
+        left = [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
+        return set(countries_in(self.ctx, left))
 
     def _cited_for_draft(self, m: Mention) -> bool:
         """"the draft" cannot be the resolution in focus when that one was cited from an earlier year
@@ -270,13 +288,16 @@ def _main_event(ctx: DocContext, events: list[Event]) -> Event:
 def _fact(ctx: DocContext, ev: Event, is_main: bool, concerns: tuple[str, ...]) -> VoteFact:
     read_sponsors(ctx, ev)
     outcome = ev.outcome
-    day = event_date(ctx, ev, is_main)
+    # a second draft voted at the same meeting, with its own count or voters, is dated as the report's vote
+    day = event_date(ctx, ev, is_main or (ev.number is None and bool(ev.tally or ev.positions) and not ev.past))
     if day is not None and not _plausible_day(ctx, ev, day):
         day = None
     positions = _members_only(ctx, ev.positions, ev.year or (day.year if day else None))
     tally = complete_tally(dict(ev.tally), positions)
     if outcome is None and tally.get("in_favour", 0) >= REQUIRED_VOTES and tally.get("against") == 0:
         outcome = "adopted"  # nine votes or more and none against pass a text (Article 27(3)), whatever the verb
+    if ev.number is None and not _enough(tally):
+        outcome = "not_adopted"  # a draft with fewer than nine votes in favour failed, whatever the verb
     vetoed = {c for c in ev.vetoes if positions.get(c) == "against"} | {
         c for c, p in positions.items()
         if p == "against" and outcome == "not_adopted" and ctx.lexicon.is_permanent(c) and _enough(tally)}
