@@ -13,7 +13,8 @@ sixty-five texts of eleven sets aa-* to kk-*, blind from 0.494 to 1.000, hence t
 ww-* sets; 0.934 on 332 with fifty-nine texts of the xx-* to ah-* sets, blind from 0.433 to 0.971; 0.932 on 353
 with the twenty-one first-party texts of the ai-* to al-* sets, blind from 0.536 to 0.941; 0.933 on 380
 with twenty-seven texts of the am-* to aq-* sets, blind from 0.633 to 0.914; 0.919 on 402 with twenty-two
-texts of the ar-* to av-* sets, blind 0.708 on them, hence the floor of 0.91). A family
+texts of the ar-* to av-* sets, blind 0.708 on them; 0.936 once two unnumbered drafts with their own authors and
+counts were read as two votes, so the floor stays 0.92). A family
 floor holds only for a family with ``FAMILY_MIN_GOLD`` gold facts or more: the two blocks and the four caps of
 the last sets come from two texts, so a floor on them would measure one text.
 Every text cites its official source.
@@ -28,7 +29,7 @@ import yaml
 from sanctions_kg.evaluate import evaluate
 
 OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "official"
-MICRO_FLOOR = 0.91
+MICRO_FLOOR = 0.92
 FAMILY_FLOOR = 0.75
 FAMILY_MIN_GOLD = 10
 
