@@ -58,12 +58,11 @@ def bracket_speakers(ctx: DocContext, sent: Span) -> Iterator[Span]:
         return  # most sentences: no bracket to read
     doc, lowers = sent.doc, doc_lowers(sent.doc)
     for i in range(sent.start + 2, sent.end - 3):
-        if lowers[i] != "(":
+        found = bracketed_country(ctx, i, sent) if lowers[i] == "(" else None
+        if found is None or found[1] + 1 >= sent.end:
             continue
-        close = next((j for j in range(i + 2, min(i + 7, sent.end - 1)) if doc[j].text == ")"), None)
-        if close is None or ctx.lexicon.country_for(doc[i + 1:close].text) is None:
-            continue
-        if doc[close + 1].pos_ != "VERB" and doc[close + 1].text != ",":
+        after = doc[found[1] + 1]
+        if after.pos_ != "VERB" and after.text != ",":
             continue
         start = i
         while start > sent.start and i - start < MAX_NAME and _speaker_word(doc[start - 1]):
@@ -71,6 +70,19 @@ def bracket_speakers(ctx: DocContext, sent: Span) -> Iterator[Span]:
         words = doc[start:i]
         if len(words) >= 2 and words[0].is_title and not any(t.ent_type_ in {"COUNTRY", "GPE"} for t in words):
             yield Span(doc, start, i, label="PERSON")
+
+
+def bracketed_country(ctx: DocContext, i: int, sent: Span) -> tuple[str, int] | None:
+    """The country named in the brackets opened at token ``i`` ("(Poland)", "(Russian Federation)") and the
+    index of the closing bracket; None when the brackets hold no country or do not close soon."""
+    doc = sent.doc
+    if doc[i].text != "(":
+        return None
+    close = next((j for j in range(i + 1, min(i + 8, sent.end)) if doc[j].text == ")"), None)
+    if close is None:
+        return None
+    code = ctx.lexicon.country_for(doc[i + 1:close].text)
+    return (code, close) if code is not None and code in ctx.lexicon.countries else None
 
 
 def _speaker_word(tok: Token) -> bool:

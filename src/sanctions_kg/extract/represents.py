@@ -21,7 +21,7 @@ from ..records import RepresentsFact
 from .context import DocContext, cue_tokens, ents_of, lemma, span_text, tokens_of
 from .lexicon import normalise_name
 from .represent_fallback import Found, is_speaker, with_fallback
-from .represent_names import candidate_names, is_designee, person_name, plain_name
+from .represent_names import bracketed_country, candidate_names, is_designee, person_name, plain_name
 from .roles import (
     ACTOR_LABELS,
     Role,
@@ -329,17 +329,13 @@ def of_country(ctx: DocContext, ent: Span) -> Found | None:
 def bracket_country(ctx: DocContext, ent: Span) -> Found | None:
     """"Marta Kowalski (Poland) said …", "Lena Berg (Sweden), Chair of …": a country in brackets right
     after the name, as meeting records write a speaker's delegation."""
-    doc = ctx.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or is_list_item(ent.sent):
+    if ent.end + 2 >= len(ctx.doc) or is_list_item(ent.sent):
         return None
-    close = next((i for i in range(ent.end + 1, min(ent.end + 8, ent.sent.end)) if doc[i].text == ")"), None)
-    if close is None:
+    found = bracketed_country(ctx, ent.end, ent.sent)
+    if found is None:
         return None
-    code = ctx.lexicon.country_for(doc[ent.end + 1:close].text)
-    if code is None or code not in ctx.lexicon.countries:
-        return None
-    after = apposition_after_bracket(ctx, close + 1)
-    return Found(person_name(ent), code, after, "represents.bracket")
+    code, close = found
+    return Found(person_name(ent), code, apposition_after_bracket(ctx, close + 1), "represents.bracket")
 
 
 def apposition_after_bracket(ctx: DocContext, i: int) -> str | None:

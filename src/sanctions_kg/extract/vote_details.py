@@ -281,7 +281,7 @@ def read_sponsors(ctx: DocContext, ev: Event) -> None:
     for m in ev.mentions:
         if m.reference:
             continue
-        left = [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
+        left = draft_modifiers(m)
         ev.sponsors.extend(countries_in(ctx, left))
         ev.sponsors.extend(_hyphenated(ctx, left))
         for tok in m.sent:
@@ -291,6 +291,12 @@ def read_sponsors(ctx: DocContext, ev: Event) -> None:
                 doers = [t for c in tok.children if c.dep_ in {"nsubj", "agent"} for t in core(c)]
                 ev.sponsors.extend(countries_in(ctx, [*doers, *partners]))
                 ev.sponsors.extend(_antecedent_countries(ctx, tok))
+
+
+def draft_modifiers(m: Mention) -> list[Token]:
+    """The words before a draft noun in its own phrase, its article aside ("the Russian Federation's text",
+    "a US resolution"): where a draft's authors are named."""
+    return [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
 
 
 def _hyphenated(ctx: DocContext, tokens: list[Token]) -> list[str]:

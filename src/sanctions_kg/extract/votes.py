@@ -32,7 +32,15 @@ from .positions import (
 from .resolutions import Mention, find_mentions, governed_mention, nearest_mention
 from .tallies import complete_tally, merge_counts, tally_cues, unanimous_counts
 from .vote_cues import council_acts, is_failure, is_outcome_cue, modifies_adoption, standing, veto_in_general
-from .vote_details import acts_today, concerns_of, event_date, read_sponsors, todays_resolution, token_cues
+from .vote_details import (
+    acts_today,
+    concerns_of,
+    draft_modifiers,
+    event_date,
+    read_sponsors,
+    todays_resolution,
+    token_cues,
+)
 from .vote_events import Event, Key, merge_drafts
 
 WEAK, PLAIN, STRONG = 0, 1, 2
@@ -95,8 +103,7 @@ class _Reader:
         """The states named before a draft noun, in its own phrase ("the Russian Federation's text")."""
         if m.number is not None or m.reference:
             return set()
-        left = [t for c in m.token.children if c.i < m.token.i and c.dep_ != "det" for t in c.subtree]
-        return set(countries_in(self.ctx, left))
+        return set(countries_in(self.ctx, draft_modifiers(m)))
 
     def _cited_for_draft(self, m: Mention) -> bool:
         """"the draft" cannot be the resolution in focus when that one was cited from an earlier year
